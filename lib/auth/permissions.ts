@@ -1,0 +1,16 @@
+// What an action needs. Roles (viewer, operator, editor, admin) map onto these in the sign-in issue;
+// until then every caller is the single local user, who may do everything.
+
+export const PERMISSIONS = [
+  "clusters:read", // see clusters, their metadata and overview
+  "clusters:manage", // add, edit, remove clusters; test connections
+  "topics:write", // create topics, change configs, add partitions
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface Principal {
+  id: string;
+  name: string;
+  /** True for the single local user while sign-in does not exist. */
+  local: boolean;
+}

@@ -1,0 +1,55 @@
+"use server";
+// Server actions for clusters: thin wrappers over server/clusters/* through the one guarded path.
+import { z } from "zod";
+import {
+  clusterIdSchema,
+  clusterInputSchema,
+  testConnectionInputSchema,
+  updateClusterInputSchema,
+} from "@/lib/clusters/cluster-schema";
+import { AppError } from "@/lib/errors/app-error";
+import { toConnection } from "@/server/clusters/cluster-view";
+import { connectionFields } from "@/server/clusters/connection-fields";
+import { createCluster, deleteCluster, updateCluster } from "@/server/clusters/save-cluster";
+import { guardedAction } from "@/server/guard/guarded-action";
+import { testConnection } from "@/server/kafka/test-connection";
+
+export const createClusterAction = guardedAction(
+  { name: "createCluster", input: clusterInputSchema, permission: "clusters:manage" },
+  async (input) => createCluster(input),
+);
+
+export const updateClusterAction = guardedAction(
+  { name: "updateCluster", input: updateClusterInputSchema, permission: "clusters:manage", clusterId: (i) => i.id },
+  async ({ id, ...values }) => updateCluster(id, values),
+);
+
+export const deleteClusterAction = guardedAction(
+  {
+    name: "deleteCluster",
+    // Removing a cluster from Topiary needs its name typed back, so a stray click removes nothing.
+    input: z.object({ id: clusterIdSchema, confirmName: z.string() }),
+    permission: "clusters:manage",
+    clusterId: (i) => i.id,
+  },
+  async ({ id, confirmName }, { cluster }) => {
+    if (cluster!.name !== confirmName) {
+      throw new AppError("VALIDATION", {
+        userMessage: `Type the cluster's name ("${cluster!.name}") to confirm`,
+        fieldErrors: { confirmName: "Does not match the cluster's name" },
+      });
+    }
+    return deleteCluster(id);
+  },
+);
+
+export const testConnectionAction = guardedAction(
+  {
+    name: "testConnection",
+    input: testConnectionInputSchema,
+    permission: "clusters:manage",
+    clusterId: (i) => i.clusterId,
+  },
+  // When editing, blank secrets mean "the stored ones", exactly as saving would.
+  async ({ connection }, { cluster }) => testConnection(connectionFields(connection, cluster ? toConnection(cluster) : null)),
+);
