@@ -8,7 +8,7 @@ export function databaseUrl(): string {
   const raw = process.env.DATABASE_URL || "file:./.topiary/topiary.db";
   if (!raw.startsWith("file:")) return raw;
   const file = raw.slice("file:".length);
-  return `file:${path.resolve(process.cwd(), file)}`;
+  return `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)}`;
 }
 
 /** The bootstrap list of the cluster created on first start as "local". */

@@ -1,0 +1,6 @@
+import { listClustersDef } from "@/server/clusters/cluster-queries";
+import { listClusters } from "@/server/clusters/list-clusters";
+import { guardedRoute } from "@/server/guard/guarded-route";
+
+export const dynamic = "force-dynamic";
+export const GET = guardedRoute(listClustersDef, () => listClusters());

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { ClusterList } from "@/components/clusters/cluster-list";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { listClustersQuery } from "@/server/clusters/cluster-queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function ClustersPage() {
+  let clusters;
+  try {
+    clusters = await listClustersQuery({});
+  } catch (e) {
+    return <ErrorPanel error={e} />;
+  }
+  return (
+    <>
+      <div className="page-head">
+        <h1>Clusters</h1>
+        <Link className="button-link primary" href="/clusters/new">
+          Add cluster
+        </Link>
+      </div>
+      <ClusterList initialClusters={clusters} />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+import Link from "next/link";
+import type { ClusterView } from "@/lib/clusters/cluster-schema";
+import { errorMessage } from "@/components/ui/fetch-json";
+import { DeleteClusterButton } from "./delete-cluster-button";
+import { useClustersQuery, useTestConnectionMutation } from "./cluster-queries";
+
+function SecurityBadges({ cluster }: { cluster: ClusterView }) {
+  return (
+    <>
+      {cluster.readOnly && <span className="badge warn">read-only</span>}
+      {cluster.tls.enabled && <span className="badge">TLS</span>}
+      {cluster.sasl && <span className="badge">SASL {cluster.sasl.mechanism.toUpperCase()}</span>}
+    </>
+  );
+}
+
+function TestButton({ cluster }: { cluster: ClusterView }) {
+  const test = useTestConnectionMutation();
+  return (
+    <span className="inline-test">
+      <button
+        type="button"
+        className="secondary small"
+        disabled={test.isPending}
+        // Tests the stored settings: blank secrets mean "the stored ones" on the server.
+        onClick={() =>
+          test.mutate({
+            clusterId: cluster.id,
+            connection: {
+              bootstrapServers: cluster.bootstrapServers,
+              tls: { enabled: cluster.tls.enabled, rejectUnauthorized: cluster.tls.rejectUnauthorized, ca: cluster.tls.ca ?? undefined, cert: cluster.tls.cert ?? undefined },
+              sasl: cluster.sasl ? { mechanism: cluster.sasl.mechanism, username: cluster.sasl.username } : null,
+            },
+          })
+        }
+      >
+        {test.isPending ? "Testing…" : "Test"}
+      </button>
+      {test.isSuccess && (
+        <span className="ok" data-testid="row-test-result">
+          {test.data.brokerCount} broker{test.data.brokerCount === 1 ? "" : "s"}, {test.data.latencyMs} ms
+        </span>
+      )}
+      {test.isError && (
+        <span className="error" role="alert">
+          {errorMessage(test.error)}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function ClusterList({ initialClusters }: { initialClusters: ClusterView[] }) {
+  const { data: clusters = [], error } = useClustersQuery(initialClusters);
+  return (
+    <div className="card">
+      {error && <p className="error">{errorMessage(error)}</p>}
+      {clusters.length === 0 ? (
+        <p className="muted">
+          No clusters yet. <Link href="/clusters/new">Add one</Link>.
+        </p>
+      ) : (
+        <table className="table" aria-label="Clusters">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Bootstrap servers</th>
+              <th>Security</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {clusters.map((c) => (
+              <tr key={c.id} data-testid={`cluster-row-${c.name}`}>
+                <td>
+                  <Link href={`/clusters/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>
+                  <code>{c.bootstrapServers}</code>
+                </td>
+                <td>
+                  <SecurityBadges cluster={c} />
+                </td>
+                <td className="row-actions">
+                  <TestButton cluster={c} />
+                  <Link className="button-link small" href={`/clusters/${c.id}/edit`}>
+                    Edit
+                  </Link>
+                  <DeleteClusterButton cluster={c} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

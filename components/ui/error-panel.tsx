@@ -1,0 +1,12 @@
+import Link from "next/link";
+import { isAppError } from "@/lib/errors/app-error";
+
+/** What a server page shows when its guarded read fails: the user-facing message only. */
+export function ErrorPanel({ error }: { error: unknown }) {
+  const message = isAppError(error) ? error.userMessage : "Something went wrong on the server.";
+  return (
+    <div className="banner error" role="alert">
+      {message} <Link href="/clusters">Back to clusters</Link>
+    </div>
+  );
+}

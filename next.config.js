@@ -1,0 +1,13 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // kafkajs and the SQLite driver are Node server libraries: load them at run time, never bundle them.
+  serverExternalPackages: ["kafkajs", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  poweredByHeader: false,
+  experimental: {
+    // Bounded request bodies for server actions.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm start`: one command from a fresh clone to a running console.
+//   1. a local Apache Kafka on 127.0.0.1:9092 (unless KAFKA_BROKERS names a cluster),
+//   2. the SQLite store, created and migrated (prisma migrate deploy),
+//   3. a production build when the sources changed since the last one (`--dev` runs `next dev` instead),
+//   4. the console on http://localhost:3000 (PORT, HOST).
+// Ctrl-C stops the console and the broker this script started.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureKafka, stopKafka } from "./kafka/kafka.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const say = (msg) => process.stderr.write(`[topiary] ${msg}\n`);
+
+function run(cmd, args, env) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (exit ${r.status})`);
+}
+
+/** The newest modification time under the folders that go into the build. */
+function newestSource() {
+  let newest = 0;
+  const walk = (p) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      for (const e of fs.readdirSync(p)) if (e !== "generated" && e !== "node_modules") walk(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["app", "components", "lib", "server", "public", "prisma", "instrumentation.ts", "next.config.js", "package-lock.json"]) {
+    walk(path.join(root, p));
+  }
+  return newest;
+}
+
+function needsBuild() {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(id)) return true;
+  return newestSource() > fs.statSync(id).mtimeMs;
+}
+
+export function prepareDatabase(env) {
+  const url = env.DATABASE_URL;
+  if (url.startsWith("file:")) fs.mkdirSync(path.dirname(url.slice(5)), { recursive: true });
+  run(bin("prisma"), ["migrate", "deploy"], env);
+}
+
+async function main() {
+  const env = { ...process.env };
+  env.DATABASE_URL ||= `file:${path.join(root, ".topiary", "topiary.db")}`;
+  if (env.DATABASE_URL.startsWith("file:./")) env.DATABASE_URL = `file:${path.resolve(root, env.DATABASE_URL.slice(5))}`;
+
+  let startedKafka = false;
+  if (env.KAFKA_BROKERS) {
+    say(`using the cluster at KAFKA_BROKERS=${env.KAFKA_BROKERS}`);
+  } else {
+    const port = Number(env.KAFKA_PORT || 9092);
+    const { bootstrap, started } = await ensureKafka({ port });
+    startedKafka = started;
+    env.KAFKA_BROKERS = bootstrap;
+  }
+
+  let stopping = false;
+  const shutdown = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) child.kill("SIGTERM");
+    if (startedKafka) await stopKafka({ port: Number(env.KAFKA_PORT || 9092) });
+    process.exit(code);
+  };
+  let child = null;
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    prepareDatabase(env);
+    if (!dev && needsBuild()) {
+      say("building the console (first start, or the sources changed)…");
+      run(bin("next"), ["build"], env);
+    }
+  } catch (e) {
+    say(`error: ${e.message}`);
+    await shutdown(1);
+  }
+
+  const port = env.PORT || "3000";
+  const host = env.HOST || "127.0.0.1";
+  child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env });
+  say(`console starting on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (Ctrl-C stops it${startedKafka ? " and the local broker" : ""})`);
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+if (path.resolve(process.argv[1] ?? "") === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    say(`error: ${e.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import type { z } from "zod";
+import { runGuarded, type GuardContext, type GuardDefinition } from "./run-guarded";
+
+/**
+ * A read used by server-rendered pages, through the same guarded path as actions and route handlers.
+ * Throws an AppError; the page shows its userMessage.
+ */
+export function guardedQuery<S extends z.ZodType, T>(
+  def: GuardDefinition<S>,
+  handler: (input: z.output<S>, ctx: GuardContext) => Promise<T>,
+): (input: z.input<S>) => Promise<T> {
+  return (raw) => runGuarded(def, raw, handler);
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import { ensureDefaultCluster } from "@/server/clusters/ensure-default-cluster";
+import { logger } from "@/server/log";
+
+/**
+ * Start-up work of a server process (called from instrumentation.ts). Migrations are applied by the start
+ * script before the server starts (scripts/start.mjs runs `prisma migrate deploy`).
+ */
+export async function startServer(): Promise<void> {
+  try {
+    await ensureDefaultCluster();
+  } catch (e) {
+    logger.error("start-up failed: is the database migrated? (npm start applies migrations)", { error: e });
+  }
+}
