@@ -53,6 +53,12 @@ export function classifyKafkaError(error: unknown, bootstrap = "the cluster"): K
   if (names.includes("KafkaJSSASLAuthenticationError") || types.includes("SASL_AUTHENTICATION_FAILED") || /SASL .*authentication failed/i.test(text)) {
     return { code: "KAFKA_AUTH_FAILED", userMessage: `Authentication failed at ${bootstrap}: check the SASL mechanism, user name and password.` };
   }
+  if (types.includes("ILLEGAL_SASL_STATE") || types.includes("UNSUPPORTED_SASL_MECHANISM")) {
+    return {
+      code: "KAFKA_AUTH_FAILED",
+      userMessage: `Authentication failed at ${bootstrap}: the listener does not accept this SASL mechanism (is SASL enabled on that port?).`,
+    };
+  }
   if (types.includes("TOPIC_AUTHORIZATION_FAILED") || types.includes("CLUSTER_AUTHORIZATION_FAILED") || types.includes("GROUP_AUTHORIZATION_FAILED")) {
     return { code: "KAFKA_AUTH_FAILED", userMessage: "The cluster refused this request: the configured user is not authorized for it." };
   }

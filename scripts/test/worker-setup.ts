@@ -1,0 +1,12 @@
+// Runs in each test worker before its test files are imported: gives the worker its own SQLite file
+// (a copy of the migrated template) and the broker address, before the Prisma client is created.
+import fs from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
+
+const template = inject("templateDb");
+const file = path.join(path.dirname(template), `worker-${process.env.VITEST_POOL_ID ?? process.pid}.db`);
+if (!fs.existsSync(file)) fs.copyFileSync(template, file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.KAFKA_BROKERS = inject("kafkaBrokers");
+process.env.TOPIARY_LOG_LEVEL ??= "error";
