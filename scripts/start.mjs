@@ -16,7 +16,7 @@ const dev = process.argv.includes("--dev");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const say = (msg) => process.stderr.write(`[topiary] ${msg}\n`);
 
-function run(cmd, args, env) {
+export function run(cmd, args, env) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
   if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (exit ${r.status})`);
 }
@@ -37,7 +37,7 @@ function newestSource() {
   return newest;
 }
 
-function needsBuild() {
+export function needsBuild() {
   const id = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   return newestSource() > fs.statSync(id).mtimeMs;
