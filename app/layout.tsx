@@ -15,9 +15,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <header className="topbar">
           <Link href="/" className="brand">
-            <span aria-hidden>🌳</span> Topiary
+            <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden className="brand-mark">
+              <circle cx="10" cy="7" r="6" fill="#7cc48f" />
+              <rect x="9" y="12" width="2" height="7" fill="#c9e7d1" />
+            </svg>
+            Topiary
           </Link>
           <nav aria-label="Main">
+            <Link href="/designs">Designs</Link>
             <Link href="/clusters">Clusters</Link>
           </nav>
         </header>

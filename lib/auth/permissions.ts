@@ -5,6 +5,8 @@ export const PERMISSIONS = [
   "clusters:read", // see clusters, their metadata and overview
   "clusters:manage", // add, edit, remove clusters; test connections
   "topics:write", // create topics, change configs, add partitions
+  "designs:read", // open designs and their history
+  "designs:write", // create, edit, rename, duplicate, delete designs
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

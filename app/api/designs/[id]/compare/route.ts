@@ -1,0 +1,6 @@
+import { compareDef } from "@/server/designs/design-queries";
+import { compareRevisions } from "@/server/designs/revisions";
+import { guardedRoute } from "@/server/guard/guarded-route";
+
+export const dynamic = "force-dynamic";
+export const GET = guardedRoute(compareDef, ({ id, from, to }) => compareRevisions(id, from, to));

@@ -1,0 +1,6 @@
+import { listDesignsDef } from "@/server/designs/design-queries";
+import { listDesigns } from "@/server/designs/manage-design";
+import { guardedRoute } from "@/server/guard/guarded-route";
+
+export const dynamic = "force-dynamic";
+export const GET = guardedRoute(listDesignsDef, () => listDesigns());

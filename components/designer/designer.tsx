@@ -1,0 +1,197 @@
+"use client";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type DragEvent } from "react";
+import type { ClusterOverview } from "@/lib/clusters/cluster-overview";
+import type { NodeKind } from "@/lib/designs/design-schema";
+import type { DesignView } from "@/lib/designs/design-views";
+import { validateDesign } from "@/lib/designs/validate-design";
+import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchDesign } from "./design-queries";
+import { createDesignerStore, DesignerStoreContext, toTopology, useDesigner, useDesignerStore } from "./designer-store";
+import { DesignerToolbar } from "./designer-toolbar";
+import { HistoryPanel } from "./history-panel";
+import { nodeTypes } from "./node-types";
+import { PALETTE_MIME, Palette } from "./palette";
+import { ProblemsPanel } from "./problems-panel";
+import { PropertiesPanel } from "./properties-panel";
+import { useAutosave } from "./use-autosave";
+
+const KINDS = new Set<string>(["producer", "topic", "consumerGroup", "processor"]);
+
+function isTyping(target: EventTarget | null) {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+}
+
+/** Validation runs on a deferred copy of the topology, so typing and dragging stay smooth on big designs. */
+function useProblems(brokerCount: number | null) {
+  const store = useDesignerStore();
+  const topologyRev = useDesigner((s) => s.topologyRev);
+  const deferredRev = useDeferredValue(topologyRev);
+  const problems = useMemo(() => {
+    const { nodes, edges } = store.getState();
+    return validateDesign(toTopology(nodes, edges), { brokerCount });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, deferredRev, brokerCount]);
+  useEffect(() => store.getState().setProblems(problems), [store, problems]);
+  return problems;
+}
+
+/** The React Flow canvas: the only part that re-renders on every drag frame. */
+function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, focus: (id: string) => void) => void }) {
+  const store = useDesignerStore();
+  const flow = useReactFlow();
+  const nodes = useDesigner((s) => s.nodes);
+  const edges = useDesigner((s) => s.edges);
+  const onNodesChange = useDesigner((s) => s.onNodesChange);
+  const onEdgesChange = useDesigner((s) => s.onEdgesChange);
+  const connect = useDesigner((s) => s.connect);
+  const checkConnection = useDesigner((s) => s.checkConnection);
+  const connectHint = useDesigner((s) => s.connectHint);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    onAddRef(
+      (kind) => {
+        const el = document.querySelector(".designer-canvas")?.getBoundingClientRect();
+        const at = flow.screenToFlowPosition({ x: (el?.left ?? 0) + (el?.width ?? 800) / 2, y: (el?.top ?? 0) + (el?.height ?? 600) / 2 });
+        store.getState().addNode(kind, { x: at.x - 110, y: at.y - 36 });
+      },
+      (id) => {
+        store.getState().selectOnly(id);
+        void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+      },
+    );
+  }, [flow, store, onAddRef]);
+
+  const onDrop = (e: DragEvent) => {
+    const kind = e.dataTransfer.getData(PALETTE_MIME);
+    if (!KINDS.has(kind)) return;
+    e.preventDefault();
+    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    store.getState().addNode(kind as NodeKind, { x: p.x - 110, y: p.y - 36 });
+  };
+
+  return (
+    <div className="designer-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={connect}
+        isValidConnection={checkConnection}
+        onConnectStart={() => setDragging(true)}
+        onConnectEnd={() => {
+          setDragging(false);
+          store.getState().setConnectHint(null);
+        }}
+        onNodeDragStart={() => store.getState().beginDrag()}
+        onBeforeDelete={async () => {
+          store.getState().beforeDelete();
+          return true;
+        }}
+        deleteKeyCode={["Delete", "Backspace"]}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        fitView
+        minZoom={0.05}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls />
+      </ReactFlow>
+      {dragging && connectHint && (
+        <div className="connect-hint" role="status" data-testid="connect-hint">
+          {connectHint}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Shell() {
+  const store = useDesignerStore();
+  const flow = useReactFlow();
+  const save = useDesigner((s) => s.save);
+  const clusterId = useDesigner((s) => s.clusterId);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const { retry } = useAutosave(store);
+  const [actions] = useState(() => ({ add: (_: NodeKind) => {}, focus: (_: string) => {} }));
+  const registerActions = useCallback(
+    (add: (kind: NodeKind) => void, focus: (id: string) => void) => Object.assign(actions, { add, focus }),
+    [actions],
+  );
+
+  const overview = useQuery({
+    queryKey: ["clusters", "overview", clusterId],
+    queryFn: ({ signal }) => fetchJson<ClusterOverview>(`/api/clusters/${clusterId}/overview`, signal),
+    enabled: !!clusterId,
+    staleTime: 60_000,
+  });
+  const brokerCount = clusterId && overview.data ? overview.data.brokers.length : null;
+  const problems = useProblems(brokerCount);
+  const onAdd = useCallback((kind: NodeKind) => actions.add(kind), [actions]);
+  const onFocus = useCallback((id: string) => actions.focus(id), [actions]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const s = store.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === "z" && !e.shiftKey) s.undo();
+      else if (mod && ((key === "z" && e.shiftKey) || key === "y")) s.redo();
+      else if (mod && key === "c") s.copySelection();
+      else if (mod && key === "v") s.paste();
+      else if (mod && key === "a") s.selectAll();
+      else if (!mod && e.shiftKey && key === "l") s.layout();
+      else if (!mod && e.shiftKey && key === "f") void flow.fitView({ duration: 300 });
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store, flow]);
+
+  const reload = async () => store.getState().replaceWith(await fetchDesign(store.getState().designId));
+
+  return (
+    <div className="designer">
+      <DesignerToolbar onToggleHistory={() => setHistoryOpen((o) => !o)} onRetry={retry} brokerCount={brokerCount} />
+      {save.state === "conflict" && (
+        <div className="banner error designer-banner" role="alert" data-testid="conflict-banner">
+          {save.message} Your edits since then are not saved.{" "}
+          <button type="button" className="small" onClick={() => void reload()}>
+            Reload the newest version
+          </button>
+        </div>
+      )}
+      {save.state === "failed" && (
+        <div className="banner error designer-banner" role="alert">
+          Saving failed: {save.message}
+        </div>
+      )}
+      <div className="designer-body">
+        <Palette onAdd={onAdd} />
+        <FlowCanvas onAddRef={registerActions} />
+        {historyOpen ? <HistoryPanel onClose={() => setHistoryOpen(false)} /> : <PropertiesPanel />}
+      </div>
+      <ProblemsPanel problems={problems} onFocus={onFocus} />
+    </div>
+  );
+}
+
+export function Designer({ design }: { design: DesignView }) {
+  const [store] = useState(() => createDesignerStore(design));
+  return (
+    <DesignerStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
+    </DesignerStoreContext.Provider>
+  );
+}

@@ -1,0 +1,193 @@
+"use client";
+import { useState } from "react";
+import { NODE_KIND_LABELS } from "@/lib/designs/design-schema";
+import { TOPIC_CONFIGS, topicConfigSpec } from "@/lib/topics/topic-configs";
+import { useDesigner, type FlowNode } from "./designer-store";
+
+function FieldProblems({ nodeId, field }: { nodeId: string; field: string }) {
+  const problems = useDesigner((s) => s.problemsByNode.get(nodeId));
+  const mine = problems?.filter((p) => p.field === field);
+  if (!mine?.length) return null;
+  return (
+    <>
+      {mine.map((p) => (
+        <p key={p.message} className={p.severity === "error" ? "field-error" : "field-warning"} role={p.severity === "error" ? "alert" : undefined}>
+          {p.message}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function TextField({ node, field, label, multiline, placeholder }: { node: FlowNode; field: string; label: string; multiline?: boolean; placeholder?: string }) {
+  const update = useDesigner((s) => s.updateNodeData);
+  const value = (node.data[field] as string) ?? "";
+  return (
+    <>
+      <label>
+        {label}
+        {multiline ? (
+          <textarea rows={4} value={value} placeholder={placeholder} onChange={(e) => update(node.id, { [field]: e.target.value })} spellCheck={false} />
+        ) : (
+          <input value={value} placeholder={placeholder} onChange={(e) => update(node.id, { [field]: e.target.value })} spellCheck={false} />
+        )}
+      </label>
+      <FieldProblems nodeId={node.id} field={field} />
+    </>
+  );
+}
+
+function NumberField({ node, field, label, nullable }: { node: FlowNode; field: string; label: string; nullable?: boolean }) {
+  const update = useDesigner((s) => s.updateNodeData);
+  const raw = node.data[field];
+  return (
+    <>
+      <label>
+        {label}
+        <input
+          type="number"
+          value={raw === null || raw === undefined || Number.isNaN(raw) ? "" : String(raw)}
+          onChange={(e) => {
+            const v = e.target.value;
+            // An empty field stays visible as a problem ("at least 1") rather than silently becoming 0.
+            update(node.id, { [field]: v === "" ? (nullable ? null : 0) : Number(v) });
+          }}
+        />
+      </label>
+      <FieldProblems nodeId={node.id} field={field} />
+    </>
+  );
+}
+
+function TopicConfigs({ node }: { node: FlowNode }) {
+  const update = useDesigner((s) => s.updateNodeData);
+  const configs = (node.data.configs as Record<string, string>) ?? {};
+  const [newKey, setNewKey] = useState("");
+  const set = (next: Record<string, string>) => update(node.id, { configs: next });
+  const unused = TOPIC_CONFIGS.filter((c) => !(c.key in configs));
+
+  return (
+    <fieldset>
+      <legend>Topic configs</legend>
+      {Object.entries(configs).map(([key, value]) => {
+        const spec = topicConfigSpec(key);
+        const t = spec?.type;
+        return (
+          <div key={key} className="config-row">
+            <label>
+              <span className="config-key" title={spec?.doc}>
+                {key}
+              </span>
+              {t?.kind === "enum" || t?.kind === "boolean" ? (
+                <select value={value} onChange={(e) => set({ ...configs, [key]: e.target.value })} aria-label={key}>
+                  {!(t.kind === "enum" ? t.values : ["true", "false"]).includes(value) && <option value={value}>{value}</option>}
+                  {(t.kind === "enum" ? t.values : ["true", "false"]).map((v) => (
+                    <option key={v}>{v}</option>
+                  ))}
+                </select>
+              ) : (
+                <input value={value} onChange={(e) => set({ ...configs, [key]: e.target.value })} aria-label={key} spellCheck={false} placeholder={spec?.defaultValue} />
+              )}
+            </label>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={`Remove ${key}`}
+              onClick={() => {
+                const next = { ...configs };
+                delete next[key];
+                set(next);
+              }}
+            >
+              ×
+            </button>
+            <FieldProblems nodeId={node.id} field={`configs.${key}`} />
+          </div>
+        );
+      })}
+      <div className="config-add">
+        <input list="topic-config-keys" value={newKey} onChange={(e) => setNewKey(e.target.value.trim())} placeholder="add a config, e.g. retention.ms" aria-label="New config key" />
+        <datalist id="topic-config-keys">
+          {unused.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.doc}
+            </option>
+          ))}
+        </datalist>
+        <button
+          type="button"
+          className="secondary small"
+          disabled={!newKey || newKey in configs}
+          onClick={() => {
+            set({ ...configs, [newKey]: topicConfigSpec(newKey)?.defaultValue ?? "" });
+            setNewKey("");
+          }}
+        >
+          Add
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+export function PropertiesPanel() {
+  const selected = useDesigner((s) => {
+    const sel = s.nodes.filter((n) => n.selected);
+    return sel.length === 1 ? sel[0] : sel.length;
+  });
+  const update = useDesigner((s) => s.updateNodeData);
+
+  if (typeof selected === "number") {
+    return (
+      <aside className="panel props" aria-label="Properties">
+        <h2>Properties</h2>
+        <p className="muted small">{selected > 1 ? `${selected} nodes selected. Delete, copy or move them together.` : "Select a node to edit it. Drag from the palette to add one."}</p>
+      </aside>
+    );
+  }
+  const node = selected;
+  return (
+    <aside className="panel props" aria-label="Properties">
+      <h2>{NODE_KIND_LABELS[node.type]}</h2>
+      <div className="form compact">
+        {node.type === "topic" && (
+          <>
+            <TextField node={node} field="name" label="Topic name" />
+            <NumberField node={node} field="partitions" label="Partitions" />
+            <NumberField node={node} field="replicationFactor" label="Replication factor" />
+            <TextField node={node} field="description" label="Description" multiline />
+            <label className="check">
+              <input type="checkbox" checked={node.data.deleteOnApply === true} onChange={(e) => update(node.id, { deleteOnApply: e.target.checked })} />
+              Delete on apply
+            </label>
+            <TopicConfigs node={node} />
+          </>
+        )}
+        {node.type === "consumerGroup" && (
+          <>
+            <TextField node={node} field="groupId" label="Group id" />
+            <TextField node={node} field="appName" label="Application" />
+            <TextField node={node} field="description" label="Description" multiline />
+          </>
+        )}
+        {node.type === "producer" && (
+          <>
+            <TextField node={node} field="appName" label="Application" />
+            <TextField node={node} field="clientId" label="Client id" />
+            <NumberField node={node} field="rate" label="Expected rate (messages/s)" nullable />
+            <TextField node={node} field="description" label="Description" multiline />
+            <TextField node={node} field="examplePayload" label="Example payload" multiline placeholder='{"orderId": "o-1"}' />
+          </>
+        )}
+        {node.type === "processor" && (
+          <>
+            <TextField node={node} field="appName" label="Application" />
+            <TextField node={node} field="groupId" label="Consumer group id" />
+            <TextField node={node} field="clientId" label="Client id" />
+            <TextField node={node} field="description" label="Description" multiline />
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { autoLayout } from "./auto-layout";
+import { exampleTopology } from "./example-design";
+
+describe("autoLayout", () => {
+  it("places every node, flowing left to right along edges", () => {
+    const t = exampleTopology();
+    const pos = autoLayout(t);
+    expect(Object.keys(pos).sort()).toEqual(t.nodes.map((n) => n.id).sort());
+    for (const e of t.edges) expect(pos[e.source].x).toBeLessThan(pos[e.target].x);
+  });
+  it("does not stack nodes on top of each other", () => {
+    const pos = Object.values(autoLayout(exampleTopology()));
+    const keys = new Set(pos.map((p) => `${p.x},${p.y}`));
+    expect(keys.size).toBe(pos.length);
+  });
+});
