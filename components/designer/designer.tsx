@@ -97,7 +97,9 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
         deleteKeyCode={["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.05}
+        maxZoom={2}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
