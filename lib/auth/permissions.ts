@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   "topics:write", // create topics, change configs, add partitions
   "designs:read", // open designs and their history
   "designs:write", // create, edit, rename, duplicate, delete designs
+  "designs:apply", // apply a design's plan to a cluster
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

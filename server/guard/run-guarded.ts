@@ -14,8 +14,11 @@ export interface GuardDefinition<S extends z.ZodType> {
   name: string;
   input: S;
   permission: Permission;
-  /** The cluster the operation touches, if any: loaded (NOT_FOUND when missing) and passed to the handler. */
-  clusterId?: (input: z.output<S>) => string | undefined;
+  /**
+   * The cluster the operation touches, if any: loaded (NOT_FOUND when missing) and passed to the handler.
+   * May look it up (e.g. a design's bound cluster).
+   */
+  clusterId?: (input: z.output<S>) => string | undefined | null | Promise<string | undefined | null>;
   /** True for operations that change the cluster (topics, offsets, messages): refused on read-only clusters. */
   mutatesCluster?: boolean;
 }
@@ -47,7 +50,7 @@ export async function runGuarded<S extends z.ZodType, T>(
     }
     const input = parsed.data;
     const principal = await currentPrincipal();
-    const clusterId = def.clusterId?.(input) ?? null;
+    const clusterId = (await def.clusterId?.(input)) ?? null;
     await authorize(principal, def.permission, clusterId);
 
     let cluster: Cluster | null = null;

@@ -1,0 +1,77 @@
+// The shapes of a plan: what applying a design to a cluster would change, key by key.
+
+/** A topic as it is in the cluster. `configs` holds the topic's dynamic overrides only (not broker defaults). */
+export interface LiveTopic {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  configs: Record<string, string>;
+}
+
+export interface LiveGroup {
+  groupId: string;
+  state: string;
+}
+
+export interface ClusterState {
+  brokerCount: number;
+  topics: LiveTopic[];
+  groups?: LiveGroup[];
+}
+
+export type Change =
+  | { kind: "createTopic"; topic: string; partitions: number; replicationFactor: number; configs: Record<string, string> }
+  | { kind: "addPartitions"; topic: string; from: number; to: number }
+  | { kind: "setConfig"; topic: string; key: string; before: string | null; after: string }
+  | { kind: "removeConfig"; topic: string; key: string; before: string }
+  | { kind: "deleteTopic"; topic: string };
+
+export type TopicPlanStatus = "create" | "update" | "in-sync" | "delete" | "refused" | "invalid";
+
+export interface TopicPlan {
+  nodeId: string;
+  topic: string;
+  status: TopicPlanStatus;
+  changes: Change[];
+  /** Why (part of) this topic cannot be applied; such changes are never attempted. */
+  refusals: string[];
+  warnings: string[];
+}
+
+export interface Plan {
+  topics: TopicPlan[];
+  /** Topics in the cluster that this design does not describe: listed, never touched. */
+  unmanaged: string[];
+  /** Every change in the order apply runs them: creates, partitions, configs, deletions last. */
+  changes: Change[];
+  /** Topics that need their name typed to confirm deletion. */
+  deletions: string[];
+  /** Design errors that block applying (from the designer's validation). */
+  blockingErrors: string[];
+  /** Identifies the design revision and the cluster state this plan was computed from. */
+  hash: string;
+}
+
+export type StepStatus = "done" | "failed" | "skipped";
+
+export interface StepResult {
+  change: Change;
+  status: StepStatus;
+  /** Kafka's error (failed) or the reason it was not run (skipped). */
+  message?: string;
+}
+
+export function describeChange(c: Change): string {
+  switch (c.kind) {
+    case "createTopic":
+      return `create ${c.topic} (${c.partitions} partitions, replication factor ${c.replicationFactor}${Object.keys(c.configs).length ? `, ${Object.keys(c.configs).length} configs` : ""})`;
+    case "addPartitions":
+      return `${c.topic}: partitions ${c.from} → ${c.to}`;
+    case "setConfig":
+      return `${c.topic}: ${c.key} ${c.before ?? "(default)"} → ${c.after}`;
+    case "removeConfig":
+      return `${c.topic}: ${c.key} ${c.before} → (default)`;
+    case "deleteTopic":
+      return `delete ${c.topic}`;
+  }
+}

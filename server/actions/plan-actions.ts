@@ -1,0 +1,15 @@
+"use server";
+import { applyPlanInputSchema, importFromClusterInputSchema } from "@/lib/plan/plan-inputs";
+import { guardedAction } from "@/server/guard/guarded-action";
+import { applyPlan } from "@/server/plan/apply-plan";
+import { importFromCluster } from "@/server/plan/import-from-cluster";
+
+export const applyPlanAction = guardedAction(
+  { name: "applyPlan", input: applyPlanInputSchema, permission: "designs:apply", clusterId: (i) => i.clusterId, mutatesCluster: true },
+  (input, { cluster, principal }) => applyPlan(input, cluster!, principal),
+);
+
+export const importFromClusterAction = guardedAction(
+  { name: "importFromCluster", input: importFromClusterInputSchema, permission: "designs:write", clusterId: (i) => i.clusterId },
+  (input, { cluster, principal }) => importFromCluster(input, cluster!, principal),
+);
