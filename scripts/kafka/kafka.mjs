@@ -219,11 +219,17 @@ export async function ensureKafka(input = {}) {
     await waitForCluster(bootstrap, opts.brokers, 30_000);
     return { bootstrap, started: false };
   }
-  if (current.nodes.some((n) => n.alive)) await stopKafka(opts); // half-running: start clean
+  // Half-running (a node died): stop the rest without waiting for a graceful shutdown, which hangs
+  // when the controller quorum is gone, then start every node again on the same data.
+  if (current.nodes.some((n) => n.alive)) await stopKafka({ ...opts, graceMs: 2000 });
   for (const n of nodes) {
-    if (await portOpen(n.port)) {
-      throw new Error(`port ${n.port} is already in use by another process; pick another with --port`);
+    // A port can stay busy for a moment after its process died.
+    let busy = await portOpen(n.port);
+    for (let i = 0; busy && i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      busy = await portOpen(n.port);
     }
+    if (busy) throw new Error(`port ${n.port} is already in use by another process; pick another with --port`);
   }
 
   const libs = resolveJars();
@@ -277,9 +283,10 @@ export async function ensureKafka(input = {}) {
   return { bootstrap, started: true };
 }
 
-/** Stops every JVM of the cluster in the data dir: SIGTERM, then SIGKILL after 30 s. Leaves no orphan. */
+/** Stops every JVM of the cluster in the data dir: SIGTERM, then SIGKILL after 30 s (graceMs). Leaves no orphan. */
 export async function stopKafka(input = {}) {
-  const opts = { ...defaultsFor(input.brokers ?? 1), ...stripUndefined(input) };
+  const { graceMs = 30_000, ...rest } = input;
+  const opts = { ...defaultsFor(rest.brokers ?? 1), ...stripUndefined(rest) };
   opts.dataDir = path.resolve(opts.dataDir);
   const state = readState(opts.dataDir);
   if (!state) return;
@@ -289,15 +296,19 @@ export async function stopKafka(input = {}) {
       process.kill(pid, "SIGTERM");
     } catch {}
   }
-  const deadline = Date.now() + 30_000;
-  while (pids.some((pid) => isOurJvm(pid, opts.dataDir)) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const waitGone = async (ms) => {
+    const deadline = Date.now() + ms;
+    while (pids.some((pid) => isOurJvm(pid, opts.dataDir)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  await waitGone(graceMs);
   for (const pid of pids.filter((p) => isOurJvm(p, opts.dataDir))) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {}
   }
+  await waitGone(5000);
   if (pids.length) log(`stopped ${pids.length} broker(s)`);
   writeState(opts.dataDir, { ...state, nodes: state.nodes.map((n) => ({ ...n, pid: null })) });
 }
