@@ -24,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <Link href="/designs">Designs</Link>
             <Link href="/clusters">Clusters</Link>
+            <Link href="/applies">Applies</Link>
           </nav>
         </header>
         <main className="content">

@@ -4,6 +4,7 @@ import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { OVERVIEW_REFRESH_MS, useClusterOverviewQuery } from "./cluster-queries";
 import { DeleteClusterButton } from "./delete-cluster-button";
+import { TopicTable } from "./topic-table";
 
 function Stat({ label, value, tone, testId }: { label: string; value: number | string; tone?: "bad" | "ok"; testId?: string }) {
   return (
@@ -122,6 +123,7 @@ export function ClusterOverviewPanel({ cluster }: { cluster: ClusterView }) {
           )}
         </>
       )}
+      <TopicTable clusterId={cluster.id} />
     </>
   );
 }

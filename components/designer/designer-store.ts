@@ -7,6 +7,7 @@ import { edgeKind, newEdgeError } from "@/lib/designs/connection-rules";
 import { defaultNodeData, type DesignNode, type Layout, type NodeKind, type Topology } from "@/lib/designs/design-schema";
 import type { DesignView } from "@/lib/designs/design-views";
 import type { Problem } from "@/lib/designs/validate-design";
+import type { NodeDrift } from "@/lib/plan/drift";
 
 // One store per open designer. Node `data` holds the node's JSON-safe fields only (no components, no
 // callbacks); the node kind is the React Flow node `type`.
@@ -38,6 +39,8 @@ export interface DesignerState {
   /** Why the connection being dragged is refused, shown while dragging. */
   connectHint: string | null;
   problemsByNode: Map<string, Problem[]>;
+  /** How the bound cluster differs from each node (null when unbound or not read yet). */
+  drift: Record<string, NodeDrift> | null;
   save: { state: SaveState; message?: string };
 
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
@@ -59,6 +62,7 @@ export interface DesignerState {
   layout: () => void;
   setProblems: (problems: Problem[]) => void;
   setSave: (save: DesignerState["save"]) => void;
+  setDrift: (drift: Record<string, NodeDrift> | null) => void;
   setVersion: (version: number) => void;
   setCluster: (clusterId: string | null) => void;
   replaceWith: (design: DesignView) => void;
@@ -136,6 +140,7 @@ export function createDesignerStore(design: DesignView) {
       clipboard: null,
       connectHint: null,
       problemsByNode: new Map(),
+      drift: null,
       save: { state: "saved" },
 
       // Deleting through React Flow (Delete key) records history once, in beforeDelete.
@@ -301,8 +306,9 @@ export function createDesignerStore(design: DesignView) {
       },
 
       setSave: (save) => set({ save }),
+      setDrift: (drift) => set({ drift }),
       setVersion: (version) => set({ version }),
-      setCluster: (clusterId) => set({ clusterId }),
+      setCluster: (clusterId) => set({ clusterId, drift: null }),
 
       replaceWith: (d) => {
         const flow = toFlow(d.topology, d.layout);

@@ -1,5 +1,6 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import { asyncApiToYaml, topologyToAsyncApi } from "@/lib/designs/asyncapi-export";
@@ -21,7 +22,24 @@ const fileBase = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "-").replac
 
 const SAVE_LABEL = { saved: "Saved", dirty: "Unsaved changes", saving: "Saving…", failed: "Save failed", conflict: "Changed elsewhere" } as const;
 
-export function DesignerToolbar({ onToggleHistory, onRetry, brokerCount }: { onToggleHistory: () => void; onRetry: () => void; brokerCount: number | null }) {
+export interface DriftControls {
+  refresh: () => void;
+  fetching: boolean;
+  error: string | null;
+  checkedAt: string | null;
+}
+
+export function DesignerToolbar({
+  onToggleHistory,
+  onRetry,
+  brokerCount,
+  drift,
+}: {
+  onToggleHistory: () => void;
+  onRetry: () => void;
+  brokerCount: number | null;
+  drift: DriftControls;
+}) {
   const store = useDesignerStore();
   const flow = useReactFlow();
   const name = useDesigner((s) => s.name);
@@ -104,6 +122,21 @@ export function DesignerToolbar({ onToggleHistory, onRetry, brokerCount }: { onT
         </select>
       </label>
       {brokerCount !== null && <span className="muted small">{brokerCount} broker{brokerCount === 1 ? "" : "s"}</span>}
+      {clusterId && (
+        <>
+          <button type="button" className="secondary small" onClick={drift.refresh} disabled={drift.fetching} title={drift.checkedAt ? `Drift read ${new Date(drift.checkedAt).toLocaleTimeString()}` : undefined}>
+            {drift.fetching ? "Checking…" : "Refresh drift"}
+          </button>
+          {drift.error && (
+            <span className="error small" role="alert" title={drift.error}>
+              drift unknown
+            </span>
+          )}
+          <Link className="button-link small primary" href={`/designs/${store.getState().designId}/plan`}>
+            Plan &amp; apply
+          </Link>
+        </>
+      )}
       <span className="grow" />
       <button type="button" className="secondary small" onClick={exportJson}>
         Export JSON

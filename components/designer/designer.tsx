@@ -7,7 +7,8 @@ import type { ClusterOverview } from "@/lib/clusters/cluster-overview";
 import type { NodeKind } from "@/lib/designs/design-schema";
 import type { DesignView } from "@/lib/designs/design-views";
 import { validateDesign } from "@/lib/designs/validate-design";
-import { fetchJson } from "@/components/ui/fetch-json";
+import type { NodeDrift } from "@/lib/plan/drift";
+import { errorMessage, fetchJson } from "@/components/ui/fetch-json";
 import { fetchDesign } from "./design-queries";
 import { createDesignerStore, DesignerStoreContext, toTopology, useDesigner, useDesignerStore } from "./designer-store";
 import { DesignerToolbar } from "./designer-toolbar";
@@ -57,7 +58,11 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
       (kind) => {
         const el = document.querySelector(".designer-canvas")?.getBoundingClientRect();
         const at = flow.screenToFlowPosition({ x: (el?.left ?? 0) + (el?.width ?? 800) / 2, y: (el?.top ?? 0) + (el?.height ?? 600) / 2 });
-        store.getState().addNode(kind, { x: at.x - 110, y: at.y - 36 });
+        // Step down from the centre until the spot is free, so added nodes do not stack on each other.
+        const pos = { x: at.x - 110, y: at.y - 36 };
+        const taken = (p: { x: number; y: number }) => store.getState().nodes.some((n) => Math.abs(n.position.x - p.x) < 60 && Math.abs(n.position.y - p.y) < 40);
+        for (let i = 0; i < 30 && taken(pos); i++) pos.y += 90;
+        store.getState().addNode(kind, pos);
       },
       (id) => {
         store.getState().selectOnly(id);
@@ -136,6 +141,15 @@ function Shell() {
   });
   const brokerCount = clusterId && overview.data ? overview.data.brokers.length : null;
   const problems = useProblems(brokerCount);
+  const designId = useDesigner((s) => s.designId);
+  const version = useDesigner((s) => s.version);
+  const drift = useQuery({
+    queryKey: ["designs", "drift", designId, clusterId, version],
+    queryFn: ({ signal }) => fetchJson<{ nodes: Record<string, NodeDrift>; checkedAt: string }>(`/api/designs/${designId}/drift`, signal),
+    enabled: !!clusterId,
+    refetchInterval: 30_000,
+  });
+  useEffect(() => store.getState().setDrift(clusterId && drift.data ? drift.data.nodes : null), [store, clusterId, drift.data]);
   const onAdd = useCallback((kind: NodeKind) => actions.add(kind), [actions]);
   const onFocus = useCallback((id: string) => actions.focus(id), [actions]);
 
@@ -163,7 +177,12 @@ function Shell() {
 
   return (
     <div className="designer">
-      <DesignerToolbar onToggleHistory={() => setHistoryOpen((o) => !o)} onRetry={retry} brokerCount={brokerCount} />
+      <DesignerToolbar
+        onToggleHistory={() => setHistoryOpen((o) => !o)}
+        onRetry={retry}
+        brokerCount={brokerCount}
+        drift={{ refresh: () => void drift.refetch(), fetching: drift.isFetching, error: drift.error ? errorMessage(drift.error) : null, checkedAt: drift.data?.checkedAt ?? null }}
+      />
       {save.state === "conflict" && (
         <div className="banner error designer-banner" role="alert" data-testid="conflict-banner">
           {save.message} Your edits since then are not saved.{" "}

@@ -13,6 +13,7 @@ import {
   renameDesignAction,
 } from "@/server/actions/design-actions";
 import { designKeys, useDesignsQuery } from "./design-queries";
+import { ImportFromCluster } from "./import-from-cluster";
 
 function DeleteDesign({ design, onDone }: { design: DesignSummary; onDone: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -115,6 +116,7 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
           <button type="button" className="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
             Import file
           </button>
+          <ImportFromCluster />
           <input
             ref={fileInput}
             type="file"

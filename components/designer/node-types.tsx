@@ -24,10 +24,22 @@ function subtitle(kind: NodeKind, d: FlowNode["data"]): string {
   }
 }
 
+const DRIFT_LABEL: Record<string, string> = {
+  "in-sync": "in sync",
+  "not-created": "not created",
+  drifted: "drifted",
+  "marked-for-deletion": "marked for deletion",
+  refused: "refused",
+  invalid: "invalid",
+  "group-exists": "exists",
+  "group-missing": "no such group",
+};
+
 const ICON: Record<NodeKind, string> = { producer: "P", topic: "T", consumerGroup: "G", processor: "λ" };
 
 function DesignNodeView({ id, type, data, selected }: NodeProps<FlowNode>) {
   const problems = useDesigner((s) => s.problemsByNode.get(id));
+  const drift = useDesigner((s) => s.drift?.[id]);
   const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   const kind = type as NodeKind;
@@ -54,7 +66,14 @@ function DesignNodeView({ id, type, data, selected }: NodeProps<FlowNode>) {
           {errors || warnings}
         </span>
       )}
-      {data.deleteOnApply === true && <span className="dnode-delete">delete on apply</span>}
+      {drift ? (
+        <span className={`dnode-drift drift-${drift.status}`} data-testid="node-drift" title={drift.details.join("\n")}>
+          {DRIFT_LABEL[drift.status]}
+          {drift.status === "group-exists" && drift.details[0] ? ` · ${drift.details[0]}` : ""}
+        </span>
+      ) : (
+        data.deleteOnApply === true && <span className="dnode-drift drift-marked-for-deletion">delete on apply</span>
+      )}
       {writes && <Handle type="source" position={Position.Right} />}
     </div>
   );

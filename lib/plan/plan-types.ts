@@ -75,3 +75,37 @@ export function describeChange(c: Change): string {
       return `delete ${c.topic}`;
   }
 }
+
+/** A plan as the plan page shows it. */
+export interface PlanView {
+  designId: string;
+  designName: string;
+  designVersion: number;
+  clusterId: string;
+  clusterName: string;
+  readOnly: boolean;
+  plan: Plan;
+  groups: { nodeId: string; groupId: string; exists: boolean; state: string | null }[];
+  checkedAt: string;
+}
+
+export interface ApplyRunSummary {
+  id: string;
+  designId: string | null;
+  designName: string;
+  designVersion: number;
+  clusterId: string | null;
+  clusterName: string;
+  user: string;
+  status: string;
+  startedAt: string;
+  durationMs: number;
+  steps: number;
+  failed: number;
+  error: string | null;
+}
+
+export interface ApplyRunView extends ApplyRunSummary {
+  plan: Plan | null;
+  results: StepResult[];
+}

@@ -1,28 +1,8 @@
 import "server-only";
-import type { Plan, StepResult } from "@/lib/plan/plan-types";
+import type { ApplyRunSummary, ApplyRunView, Plan, StepResult } from "@/lib/plan/plan-types";
 import { AppError } from "@/lib/errors/app-error";
 import { prisma } from "@/server/db/prisma";
 
-export interface ApplyRunSummary {
-  id: string;
-  designId: string | null;
-  designName: string;
-  designVersion: number;
-  clusterId: string | null;
-  clusterName: string;
-  user: string;
-  status: string;
-  startedAt: string;
-  durationMs: number;
-  steps: number;
-  failed: number;
-  error: string | null;
-}
-
-export interface ApplyRunView extends ApplyRunSummary {
-  plan: Plan | null;
-  results: StepResult[];
-}
 
 function summary(r: { id: string; designId: string | null; designName: string; designVersion: number; clusterId: string | null; clusterName: string; user: string; status: string; startedAt: Date; durationMs: number; results: string; error: string | null }): ApplyRunSummary {
   const results = JSON.parse(r.results) as StepResult[];

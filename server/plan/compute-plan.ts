@@ -1,5 +1,5 @@
 import "server-only";
-import type { Plan } from "@/lib/plan/plan-types";
+import type { PlanView } from "@/lib/plan/plan-types";
 import { planDesign } from "@/lib/plan/plan-design";
 import { AppError } from "@/lib/errors/app-error";
 import type { Cluster } from "@/prisma/generated/client";
@@ -11,17 +11,6 @@ import { getAdmin } from "@/server/kafka/client-registry";
 import { readClusterState } from "@/server/kafka/read-cluster-state";
 import { withTimeout } from "@/server/kafka/with-timeout";
 
-export interface PlanView {
-  designId: string;
-  designName: string;
-  designVersion: number;
-  clusterId: string;
-  clusterName: string;
-  readOnly: boolean;
-  plan: Plan;
-  groups: { nodeId: string; groupId: string; exists: boolean; state: string | null }[];
-  checkedAt: string;
-}
 
 /** The design's bound cluster, or a clear error when it has none. */
 export async function boundCluster(designId: string): Promise<{ design: Awaited<ReturnType<typeof findDesign>>; cluster: Cluster }> {

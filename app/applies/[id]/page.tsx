@@ -1,0 +1,17 @@
+import { ApplyRunDetail } from "@/components/plan/apply-runs";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { guardedQuery } from "@/server/guard/guarded-query";
+import { getApplyRun } from "@/server/plan/apply-runs";
+import { applyRunDef } from "@/server/plan/plan-queries";
+
+export const dynamic = "force-dynamic";
+const getRun = guardedQuery(applyRunDef, ({ id }) => getApplyRun(id));
+
+export default async function ApplyPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    return <ApplyRunDetail run={await getRun({ id })} />;
+  } catch (e) {
+    return <ErrorPanel error={e} />;
+  }
+}
