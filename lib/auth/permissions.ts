@@ -5,6 +5,8 @@ export const PERMISSIONS = [
   "clusters:read", // see clusters, their metadata and overview
   "clusters:manage", // add, edit, remove clusters; test connections
   "topics:write", // create topics, change configs, add partitions
+  "messages:read", // browse and search messages, live tail
+  "messages:write", // produce messages
   "designs:read", // open designs and their history
   "designs:write", // create, edit, rename, duplicate, delete designs
   "designs:apply", // apply a design's plan to a cluster

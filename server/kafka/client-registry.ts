@@ -1,9 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { Kafka, type Admin } from "kafkajs";
+import { Kafka, Partitioners, type Admin, type Producer } from "kafkajs";
 import { kafkaRequestTimeoutMs } from "@/server/config";
 import { logger } from "@/server/log";
 import { buildKafkaConfig, type ClusterConnection } from "./kafka-config";
+import { createRawCluster, type RawCluster } from "./scan/raw-cluster";
 import { withTimeout } from "./with-timeout";
 
 interface Entry {
@@ -11,6 +12,8 @@ interface Entry {
   kafka: Kafka;
   admin: Admin;
   connected: Promise<void> | null;
+  raw: { cluster: RawCluster; connected: Promise<void> | null } | null;
+  producer: { producer: Producer; connected: Promise<void> | null } | null;
 }
 
 // One kafkajs client and admin per cluster for the whole server process (not a connection per request),
@@ -28,7 +31,7 @@ function entryFor(clusterId: string, connection: ClusterConnection): Entry {
   if (existing && existing.fingerprint === fingerprint) return existing;
   if (existing) void closeEntry(clusterId, existing, "settings changed");
   const kafka = new Kafka(buildKafkaConfig(connection, `topiary-${clusterId}`));
-  const entry: Entry = { fingerprint, kafka, admin: kafka.admin(), connected: null };
+  const entry: Entry = { fingerprint, kafka, admin: kafka.admin(), connected: null, raw: null, producer: null };
   clients.set(clusterId, entry);
   return entry;
 }
@@ -37,6 +40,8 @@ async function closeEntry(clusterId: string, entry: Entry, why: string) {
   if (clients.get(clusterId) === entry) clients.delete(clusterId);
   logger.debug("closing kafka client", { clusterId, why });
   await entry.admin.disconnect().catch(() => {});
+  await entry.raw?.cluster.disconnect().catch(() => {});
+  await entry.producer?.producer.disconnect().catch(() => {});
 }
 
 /** The cluster's shared, connected admin client. Rebuilt when the cluster's connection settings change. */
@@ -49,6 +54,32 @@ export async function getAdmin(clusterId: string, connection: ClusterConnection)
   });
   await entry.connected;
   return entry.admin;
+}
+
+/** The cluster's shared low-level client for message scans (plain Fetch requests, no consumer group). */
+export async function getRawCluster(clusterId: string, connection: ClusterConnection): Promise<RawCluster> {
+  const entry = entryFor(clusterId, connection);
+  entry.raw ??= { cluster: createRawCluster(entry.kafka), connected: null };
+  const raw = entry.raw;
+  raw.connected ??= withTimeout(raw.cluster.connect(), kafkaRequestTimeoutMs(), "connecting to Kafka").catch((e) => {
+    raw.connected = null;
+    throw e;
+  });
+  await raw.connected;
+  return raw.cluster;
+}
+
+/** The cluster's shared producer (for "produce a message"). */
+export async function getProducer(clusterId: string, connection: ClusterConnection): Promise<Producer> {
+  const entry = entryFor(clusterId, connection);
+  entry.producer ??= { producer: entry.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false }), connected: null };
+  const p = entry.producer;
+  p.connected ??= withTimeout(p.producer.connect(), kafkaRequestTimeoutMs(), "connecting to Kafka").catch((e) => {
+    p.connected = null;
+    throw e;
+  });
+  await p.connected;
+  return p.producer;
 }
 
 /** The cluster's shared kafkajs instance (for producers and consumers that need their own lifecycle). */
