@@ -1,4 +1,5 @@
 import { Environment } from "@marcbachmann/cel-js";
+import { requiredValueLiterals } from "./required-literals";
 import type { QuickFilters } from "./scan-schema";
 
 // Filters run on the server over each message. The expression language is CEL (through a maintained
@@ -95,6 +96,12 @@ export function compileFilter(filters: QuickFilters, expression: string): Compil
   let errors = 0;
   if (expression.trim()) {
     const program = env.parse(expression);
+    // Skip, without parsing, values that cannot satisfy `value.x == "literal"` conditions (see required-literals).
+    const literals = requiredValueLiterals(program.ast).map((l) => encoder.encode(l));
+    const backslash = new Uint8Array([0x5c]);
+    if (literals.length) {
+      checks.push((m) => m.value !== null && (bytesIncludes(m.value, backslash) || literals.every((l) => bytesIncludes(m.value!, l))));
+    }
     checks.push((m) => {
       try {
         return (

@@ -1,36 +1,112 @@
 import "server-only";
-import { isInternalTopic } from "@/lib/clusters/cluster-overview";
-import type { TopicPage } from "@/lib/clusters/topic-summary";
+import { AssignerProtocol, type Admin } from "kafkajs";
+import { queryTopics, type TopicPage, type TopicQuery } from "@/lib/clusters/topic-summary";
 import type { Cluster } from "@/prisma/generated/client";
 import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
 import { getAdmin } from "./client-registry";
 import { withTimeout } from "./with-timeout";
 
+type Metadata = Awaited<ReturnType<Admin["fetchTopicMetadata"]>>["topics"];
 
-/** Topic names with partition counts, searched (substring, case-insensitive) and paged on the server. */
-export async function listTopicSummaries(cluster: Cluster, opts: { q: string; includeInternal: boolean; limit: number }): Promise<TopicPage> {
+// Metadata of every topic is one request, but a big one with thousands of topics: keep it a moment, so paging
+// and typing in the search box do not ask again each time. Group membership changes slowly: keep it longer.
+const METADATA_TTL_MS = 3_000;
+const GROUPS_TTL_MS = 30_000;
+const OFFSET_CONCURRENCY = 16;
+const GROUP_CONCURRENCY = 8;
+
+const g = globalThis as unknown as {
+  topiaryTopicMeta?: Map<string, { at: number; topics: Promise<Metadata> }>;
+  topiaryTopicGroups?: Map<string, { at: number; index: Promise<Map<string, string[]>> }>;
+};
+const metaCache = (g.topiaryTopicMeta ??= new Map());
+const groupCache = (g.topiaryTopicGroups ??= new Map());
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+function metadata(cluster: Cluster, admin: Admin): Promise<Metadata> {
+  const hit = metaCache.get(cluster.id);
+  if (hit && Date.now() - hit.at < METADATA_TTL_MS) return hit.topics;
+  const topics = admin.fetchTopicMetadata().then((m) => m.topics);
+  topics.catch(() => metaCache.delete(cluster.id));
+  metaCache.set(cluster.id, { at: Date.now(), topics });
+  return topics;
+}
+
+/** topic → consumer groups that read it (members' assignments, and committed offsets of consumer groups). */
+function groupIndex(cluster: Cluster, admin: Admin): Promise<Map<string, string[]>> {
+  const hit = groupCache.get(cluster.id);
+  if (hit && Date.now() - hit.at < GROUPS_TTL_MS) return hit.index;
+  const index = (async () => {
+    const groups = (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId);
+    const byTopic = new Map<string, Set<string>>();
+    const add = (topic: string, group: string) => (byTopic.get(topic) ?? byTopic.set(topic, new Set()).get(topic)!).add(group);
+    if (groups.length) {
+      for (const d of (await admin.describeGroups(groups)).groups) {
+        for (const m of d.members) {
+          try {
+            for (const t of Object.keys(AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {})) add(t, d.groupId);
+          } catch {
+            // Not a consumer-protocol assignment.
+          }
+        }
+      }
+      await mapLimit(groups, GROUP_CONCURRENCY, async (groupId) => {
+        for (const t of await admin.fetchOffsets({ groupId })) if (t.partitions.some((p) => Number(p.offset) >= 0)) add(t.topic, groupId);
+      });
+    }
+    return new Map([...byTopic].map(([t, s]) => [t, [...s].sort()]));
+  })();
+  index.catch(() => groupCache.delete(cluster.id));
+  groupCache.set(cluster.id, { at: Date.now(), index });
+  return index;
+}
+
+/**
+ * One page of the topic list: searched, sorted and paged on the server; only the page's rows get their
+ * message counts (ListOffsets) and consumer groups, so 5,000 topics cost no more than 50.
+ */
+export async function listTopicSummaries(cluster: Cluster, q: TopicQuery): Promise<TopicPage> {
   return withTimeout(
     (async () => {
       const admin = await getAdmin(cluster.id, toConnection(cluster));
-      const { topics } = await admin.fetchTopicMetadata();
-      const q = opts.q.toLowerCase();
-      const matched = topics
-        .filter((t) => (opts.includeInternal || !isInternalTopic(t.name)) && (!q || t.name.toLowerCase().includes(q)))
-        .sort((a, b) => a.name.localeCompare(b.name));
-      return {
-        total: topics.length,
-        matched: matched.length,
-        topics: matched.slice(0, opts.limit).map((t) => ({
-          name: t.name,
-          partitions: t.partitions.length,
-          replicationFactor: t.partitions[0]?.replicas.length ?? 0,
-          underReplicated: t.partitions.filter((p) => p.isr.length < p.replicas.length).length,
-          internal: isInternalTopic(t.name),
-        })),
-      };
+      const page = queryTopics(await metadata(cluster, admin), q);
+      const [counts, groups] = await Promise.all([
+        mapLimit(page.topics, OFFSET_CONCURRENCY, async (t) => {
+          try {
+            const offsets = await admin.fetchTopicOffsets(t.name);
+            return offsets.reduce((sum, o) => sum + Math.max(0, Number(o.high) - Number(o.low)), 0);
+          } catch {
+            return null;
+          }
+        }),
+        groupIndex(cluster, admin).catch(() => null),
+      ]);
+      page.topics.forEach((t, i) => {
+        t.messages = counts[i];
+        t.groups = groups ? (groups.get(t.name) ?? []) : null;
+      });
+      return page;
     })(),
-    kafkaRequestTimeoutMs() + 2000,
+    kafkaRequestTimeoutMs() + 4000,
     "listing topics",
   );
+}
+
+/** Forgets cached metadata after a topic is created, deleted or changed through Topiary. */
+export function forgetTopicMetadata(clusterId: string) {
+  metaCache.delete(clusterId);
 }
