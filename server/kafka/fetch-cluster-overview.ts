@@ -5,6 +5,7 @@ import type { Cluster } from "@/prisma/generated/client";
 import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
 import { getAdmin } from "./client-registry";
+import { cachedTopicMetadata } from "./topic-metadata-cache";
 import { withTimeout } from "./with-timeout";
 
 // Racks come from each broker's config (kafkajs' metadata call drops them); they rarely change, so keep them a while.
@@ -38,13 +39,13 @@ export async function fetchClusterOverview(cluster: Cluster): Promise<ClusterOve
   return withTimeout(
     (async () => {
       const admin = await getAdmin(cluster.id, toConnection(cluster));
-      const [described, metadata] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata()]);
+      const [described, topics] = await Promise.all([admin.describeCluster(), cachedTopicMetadata(cluster.id, admin)]);
       const racks = await brokerRacks(cluster.id, admin, described.brokers.map((b) => b.nodeId));
       const overview = summarizeCluster({
         clusterId: described.clusterId,
         controllerId: described.controller,
         brokers: described.brokers.map((b) => ({ ...b, rack: racks.get(b.nodeId) ?? null })),
-        topics: metadata.topics,
+        topics,
       });
       return { ...overview, fetchedAt: new Date().toISOString() };
     })(),

@@ -5,22 +5,15 @@ import type { Cluster } from "@/prisma/generated/client";
 import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
 import { getAdmin } from "./client-registry";
+import { cachedTopicMetadata } from "./topic-metadata-cache";
 import { withTimeout } from "./with-timeout";
 
-type Metadata = Awaited<ReturnType<Admin["fetchTopicMetadata"]>>["topics"];
-
-// Metadata of every topic is one request, but a big one with thousands of topics: keep it a moment, so paging
-// and typing in the search box do not ask again each time. Group membership changes slowly: keep it longer.
-const METADATA_TTL_MS = 3_000;
+// Which groups read which topic changes slowly: keep the index a while.
 const GROUPS_TTL_MS = 30_000;
 const OFFSET_CONCURRENCY = 16;
 const GROUP_CONCURRENCY = 8;
 
-const g = globalThis as unknown as {
-  topiaryTopicMeta?: Map<string, { at: number; topics: Promise<Metadata> }>;
-  topiaryTopicGroups?: Map<string, { at: number; index: Promise<Map<string, string[]>> }>;
-};
-const metaCache = (g.topiaryTopicMeta ??= new Map());
+const g = globalThis as unknown as { topiaryTopicGroups?: Map<string, { at: number; index: Promise<Map<string, string[]>> }> };
 const groupCache = (g.topiaryTopicGroups ??= new Map());
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -35,15 +28,6 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
     }),
   );
   return out;
-}
-
-function metadata(cluster: Cluster, admin: Admin): Promise<Metadata> {
-  const hit = metaCache.get(cluster.id);
-  if (hit && Date.now() - hit.at < METADATA_TTL_MS) return hit.topics;
-  const topics = admin.fetchTopicMetadata().then((m) => m.topics);
-  topics.catch(() => metaCache.delete(cluster.id));
-  metaCache.set(cluster.id, { at: Date.now(), topics });
-  return topics;
 }
 
 /** topic → consumer groups that read it (members' assignments, and committed offsets of consumer groups). */
@@ -83,7 +67,7 @@ export async function listTopicSummaries(cluster: Cluster, q: TopicQuery): Promi
   return withTimeout(
     (async () => {
       const admin = await getAdmin(cluster.id, toConnection(cluster));
-      const page = queryTopics(await metadata(cluster, admin), q);
+      const page = queryTopics(await cachedTopicMetadata(cluster.id, admin), q);
       const [counts, groups] = await Promise.all([
         mapLimit(page.topics, OFFSET_CONCURRENCY, async (t) => {
           try {
@@ -106,7 +90,3 @@ export async function listTopicSummaries(cluster: Cluster, q: TopicQuery): Promi
   );
 }
 
-/** Forgets cached metadata after a topic is created, deleted or changed through Topiary. */
-export function forgetTopicMetadata(clusterId: string) {
-  metaCache.delete(clusterId);
-}

@@ -10,6 +10,7 @@ import { kafkaRequestTimeoutMs } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
 import { parseTopology } from "@/server/designs/design-records";
 import { getAdmin } from "@/server/kafka/client-registry";
+import { forgetTopicMetadata } from "@/server/kafka/topic-metadata-cache";
 import { withTimeout } from "@/server/kafka/with-timeout";
 import { logger } from "@/server/log";
 import { computePlan } from "./compute-plan";
@@ -212,6 +213,7 @@ export async function applyPlan(
     if (plan.changes.length) {
       const admin = await withTimeout(getAdmin(cluster.id, toConnection(cluster)), kafkaRequestTimeoutMs() + 2000, "connecting to Kafka");
       results = await execute(admin, plan, desiredConfigs);
+      forgetTopicMetadata(cluster.id);
     }
   } catch (e) {
     error = classifyKafkaError(e, cluster.bootstrapServers).userMessage;
