@@ -123,7 +123,7 @@ export function ClusterOverviewPanel({ cluster }: { cluster: ClusterView }) {
           )}
         </>
       )}
-      <TopicTable clusterId={cluster.id} />
+      <TopicTable clusterId={cluster.id} readOnly={cluster.readOnly} />
     </>
   );
 }

@@ -1,20 +1,18 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import { errorMessage, fetchJson } from "@/components/ui/fetch-json";
-import type { TopicPage } from "@/lib/clusters/topic-summary";
+import { errorMessage } from "@/components/ui/fetch-json";
+import { CreateTopicDialog } from "@/components/topics/create-topic-dialog";
+import { topicHref } from "@/components/topics/topic-href";
+import { useTopicsQuery } from "@/components/topics/topic-queries";
 
-/** The cluster's topics, searched on the server. */
-export function TopicTable({ clusterId }: { clusterId: string }) {
+/** The cluster's topics, searched on the server; each links to its detail page. */
+export function TopicTable({ clusterId, readOnly }: { clusterId: string; readOnly: boolean }) {
   const [q, setQ] = useState("");
   const [internal, setInternal] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
   const query = useDeferredValue(q);
-  const topics = useQuery({
-    queryKey: ["clusters", "topics", clusterId, query, internal],
-    queryFn: ({ signal }) => fetchJson<TopicPage>(`/api/clusters/${clusterId}/topics?q=${encodeURIComponent(query)}&internal=${internal}`, signal),
-    placeholderData: keepPreviousData,
-    refetchInterval: 10_000,
-  });
+  const topics = useTopicsQuery(clusterId, query, internal);
   return (
     <section aria-label="Topics">
       <div className="page-head">
@@ -24,8 +22,15 @@ export function TopicTable({ clusterId }: { clusterId: string }) {
           <label className="check-inline small">
             <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> internal
           </label>
+          {/* A read-only cluster refuses creation on the server anyway; the button is not offered. */}
+          {!readOnly && <CreateTopicDialog clusterId={clusterId} onCreated={setCreated} />}
         </div>
       </div>
+      {created && (
+        <p className="ok small" role="status">
+          Created topic <Link href={topicHref(clusterId, created)}>{created}</Link>.
+        </p>
+      )}
       {topics.error && <p className="error">{errorMessage(topics.error)}</p>}
       {topics.data && (
         <>
@@ -45,7 +50,9 @@ export function TopicTable({ clusterId }: { clusterId: string }) {
               {topics.data.topics.map((t) => (
                 <tr key={t.name} data-testid={`topic-row-${t.name}`}>
                   <td>
-                    <code>{t.name}</code>
+                    <Link href={topicHref(clusterId, t.name)}>
+                      <code>{t.name}</code>
+                    </Link>
                     {t.internal && <span className="badge">internal</span>}
                   </td>
                   <td>{t.partitions}</td>

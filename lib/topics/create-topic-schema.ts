@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clusterIdSchema } from "../clusters/cluster-schema";
+import { topicConfigError } from "./topic-configs";
 import { topicNameError } from "./topic-name";
 
 export const topicNameSchema = z.string().superRefine((name, ctx) => {
@@ -7,11 +8,31 @@ export const topicNameSchema = z.string().superRefine((name, ctx) => {
   if (error) ctx.addIssue({ code: "custom", message: error });
 });
 
+export const topicConfigKeySchema = z.string().max(255).regex(/^[a-z0-9.]+$/, "Not a topic config key");
+
+/** Config overrides, each key and value checked against the catalog (lib/topics/topic-configs.ts). */
+export const topicConfigsSchema = z.record(topicConfigKeySchema, z.string().trim().max(10_000)).superRefine((configs, ctx) => {
+  for (const [key, value] of Object.entries(configs)) {
+    const error = topicConfigError(key, value);
+    if (error) ctx.addIssue({ code: "custom", path: [key], message: error });
+  }
+});
+
+export const partitionCountSchema = z
+  .number({ error: "Enter a number of partitions" })
+  .int("Partitions must be a whole number")
+  .min(1, "At least 1 partition")
+  .max(10_000, "At most 10,000 partitions");
+
 export const createTopicInputSchema = z.object({
   clusterId: clusterIdSchema,
   name: topicNameSchema,
-  partitions: z.number().int("Partitions must be a whole number").min(1, "At least 1 partition").max(10_000, "At most 10,000 partitions"),
-  replicationFactor: z.number().int().min(1, "Replication factor is at least 1").max(32, "Replication factor is at most 32"),
-  configs: z.record(z.string().regex(/^[a-z0-9.]+$/, "Not a topic config key"), z.string().max(10_000)).default({}),
+  partitions: partitionCountSchema,
+  replicationFactor: z
+    .number({ error: "Enter a replication factor" })
+    .int("Replication factor must be a whole number")
+    .min(1, "Replication factor is at least 1")
+    .max(32, "Replication factor is at most 32"),
+  configs: topicConfigsSchema.default({}),
 });
 export type CreateTopicInput = z.input<typeof createTopicInputSchema>;

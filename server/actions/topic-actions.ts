@@ -1,7 +1,13 @@
 "use server";
+// Server actions for topics: thin wrappers over server/topics/* through the one guarded path. Every one changes
+// the cluster, so a read-only cluster refuses them on the server.
 import { createTopicInputSchema } from "@/lib/topics/create-topic-schema";
+import { addPartitionsInputSchema, alterTopicConfigInputSchema, deleteTopicInputSchema } from "@/lib/topics/topic-detail-schema";
 import { guardedAction } from "@/server/guard/guarded-action";
+import { addPartitions } from "@/server/topics/add-partitions";
+import { alterTopicConfig } from "@/server/topics/alter-topic-config";
 import { createTopic } from "@/server/topics/create-topic";
+import { deleteTopic } from "@/server/topics/delete-topic";
 
 export const createTopicAction = guardedAction(
   {
@@ -12,4 +18,38 @@ export const createTopicAction = guardedAction(
     mutatesCluster: true,
   },
   async (input, { cluster }) => createTopic(cluster!, input),
+);
+
+export const alterTopicConfigAction = guardedAction(
+  {
+    name: "alterTopicConfig",
+    input: alterTopicConfigInputSchema,
+    permission: "topics:write",
+    clusterId: (i) => i.clusterId,
+    mutatesCluster: true,
+  },
+  async (input, { cluster }) => alterTopicConfig(cluster!, input),
+);
+
+export const addPartitionsAction = guardedAction(
+  {
+    name: "addPartitions",
+    input: addPartitionsInputSchema,
+    permission: "topics:write",
+    clusterId: (i) => i.clusterId,
+    mutatesCluster: true,
+  },
+  async (input, { cluster }) => addPartitions(cluster!, input),
+);
+
+export const deleteTopicAction = guardedAction(
+  {
+    name: "deleteTopic",
+    // The topic's name typed back (confirmName): a stray click deletes nothing.
+    input: deleteTopicInputSchema,
+    permission: "topics:write",
+    clusterId: (i) => i.clusterId,
+    mutatesCluster: true,
+  },
+  async (input, { cluster }) => deleteTopic(cluster!, input),
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { Kafka, Partitioners, type Admin, type Producer } from "kafkajs";
+import { isUnknownTopicError } from "@/lib/kafka/unknown-topic-error";
 import { kafkaRequestTimeoutMs } from "@/server/config";
 import { logger } from "@/server/log";
 import { buildKafkaConfig, type ClusterConnection } from "./kafka-config";
@@ -44,9 +45,7 @@ async function closeEntry(clusterId: string, entry: Entry, why: string) {
   await entry.producer?.producer.disconnect().catch(() => {});
 }
 
-/** The cluster's shared, connected admin client. Rebuilt when the cluster's connection settings change. */
-export async function getAdmin(clusterId: string, connection: ClusterConnection): Promise<Admin> {
-  const entry = entryFor(clusterId, connection);
+async function connectedAdmin(entry: Entry): Promise<Admin> {
   entry.connected ??= withTimeout(entry.admin.connect(), kafkaRequestTimeoutMs(), "connecting to Kafka").catch((e) => {
     // Forget the failed attempt so the next request tries again with a fresh connection.
     entry.connected = null;
@@ -54,6 +53,61 @@ export async function getAdmin(clusterId: string, connection: ClusterConnection)
   });
   await entry.connected;
   return entry.admin;
+}
+
+const PASS_THROUGH = new Set<PropertyKey>(["connect", "disconnect", "on", "logger", "events"]);
+
+/**
+ * kafkajs' admin remembers every topic it read offsets for and asks for their metadata before most requests;
+ * once another client deletes such a topic, those requests fail with UNKNOWN_TOPIC_OR_PARTITION whatever they
+ * are about, until the admin is replaced. So every call that fails that way is run once more on a new admin
+ * (the failing metadata request comes before the call itself, so running it again is harmless).
+ */
+const proxies = new WeakMap<Admin, Admin>();
+
+function recovering(clusterId: string, connection: ClusterConnection, admin: Admin): Admin {
+  const known = proxies.get(admin);
+  if (known) return known;
+  const proxy = new Proxy(admin, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function" || PASS_THROUGH.has(prop)) return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (e) {
+          if (!isUnknownTopicError(e)) throw e;
+          // Metadata of named topics asks for those topics only: there the error means they do not exist.
+          const named = prop === "fetchTopicMetadata" && ((args[0] as { topics?: string[] } | undefined)?.topics?.length ?? 0) > 0;
+          if (named) throw e;
+          const entry = clients.get(clusterId);
+          if (entry && entry.admin === target) {
+            logger.info("replacing the kafka admin: it tracked a topic deleted elsewhere", { clusterId });
+            void target.disconnect().catch(() => {});
+            entry.admin = entry.kafka.admin();
+            entry.connected = null;
+          }
+          const fresh = await connectedAdmin(entryFor(clusterId, connection));
+          return (Reflect.get(fresh, prop) as (...a: unknown[]) => Promise<unknown>).apply(fresh, args);
+        }
+      };
+    },
+  });
+  proxies.set(admin, proxy);
+  return proxy;
+}
+
+/** The cluster's shared, connected admin client. Rebuilt when the cluster's connection settings change. */
+export async function getAdmin(clusterId: string, connection: ClusterConnection): Promise<Admin> {
+  return recovering(clusterId, connection, await connectedAdmin(entryFor(clusterId, connection)));
+}
+
+/** Drops the shared scan client (after it tracked a topic that was deleted); the next scan builds a new one. */
+export function resetRawCluster(clusterId: string): void {
+  const entry = clients.get(clusterId);
+  if (!entry?.raw) return;
+  void entry.raw.cluster.disconnect().catch(() => {});
+  entry.raw = null;
 }
 
 /** The cluster's shared low-level client for message scans (plain Fetch requests, no consumer group). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { mapLimit } from "@/lib/async/map-limit";
 import { AssignerProtocol, type Admin } from "kafkajs";
 import { queryTopics, type TopicPage, type TopicQuery } from "@/lib/clusters/topic-summary";
 import type { Cluster } from "@/prisma/generated/client";
@@ -15,20 +16,6 @@ const GROUP_CONCURRENCY = 8;
 
 const g = globalThis as unknown as { topiaryTopicGroups?: Map<string, { at: number; index: Promise<Map<string, string[]>> }> };
 const groupCache = (g.topiaryTopicGroups ??= new Map());
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
 
 /** topic → consumer groups that read it (members' assignments, and committed offsets of consumer groups). */
 function groupIndex(cluster: Cluster, admin: Admin): Promise<Map<string, string[]>> {

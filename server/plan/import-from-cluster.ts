@@ -1,4 +1,5 @@
 import "server-only";
+import { mapLimit } from "@/lib/async/map-limit";
 import { AssignerProtocol, type Admin } from "kafkajs";
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
@@ -40,20 +41,6 @@ async function groupTopics(admin: Admin, groupId: string, member: { memberAssign
   const offsets = await admin.fetchOffsets({ groupId });
   for (const t of offsets) if (t.partitions.some((p) => Number(p.offset) >= 0)) topics.add(t.topic);
   return topics;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
 }
 
 /**

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Cluster } from "@/prisma/generated/client";
 import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin, getRawCluster } from "../client-registry";
+import { isUnknownTopicError } from "@/lib/kafka/unknown-topic-error";
+import { getAdmin, getRawCluster, resetRawCluster } from "../client-registry";
 import { withTimeout } from "../with-timeout";
 import type { RawMessage } from "./raw-cluster";
 
@@ -90,8 +91,17 @@ export async function scanTopic(
   if (opts.follow) for (const r of ranges) Object.assign(r, { start: r.end, position: r.end, end: Number.POSITIVE_INFINITY });
   sink.meta({ topic: req.topic, partitions: ranges.map(({ partition, start, end }) => ({ partition, start, end: Number.isFinite(end) ? end : -1 })), startedAt: new Date(started).toISOString() });
 
-  const raw = await getRawCluster(cluster.id, toConnection(cluster));
+  let raw = await getRawCluster(cluster.id, toConnection(cluster));
   await raw.addTargetTopic(req.topic);
+  // The scan client, like kafkajs' admin, keeps asking for every topic it ever read: when one was deleted
+  // elsewhere its metadata requests fail, so it is replaced once (all partition loops share the new one).
+  let replaced: Promise<void> | null = null;
+  const replaceRaw = () =>
+    (replaced ??= (async () => {
+      resetRawCluster(cluster.id);
+      raw = await getRawCluster(cluster.id, toConnection(cluster));
+      await raw.addTargetTopic(req.topic);
+    })());
 
   let scanned = 0;
   let matched = 0;
@@ -160,6 +170,10 @@ export async function scanTopic(
           const admin = await getAdmin(cluster.id, toConnection(cluster));
           const low = Number((await admin.fetchTopicOffsets(req.topic)).find((o) => o.partition === range.partition)?.low ?? range.end);
           range.position = Math.max(range.position + 1, low);
+          continue;
+        }
+        if (isUnknownTopicError(e) && !replaced) {
+          await replaceRaw();
           continue;
         }
         if ((type === "NOT_LEADER_FOR_PARTITION" || type === "LEADER_NOT_AVAILABLE" || type === "UNKNOWN_TOPIC_OR_PARTITION") && leaderRetries++ < 20) {

@@ -1,0 +1,33 @@
+import { TopicDetailPanel } from "@/components/topics/topic-detail";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { topicNameError } from "@/lib/topics/topic-name";
+import { getClusterQuery } from "@/server/clusters/cluster-queries";
+
+export const dynamic = "force-dynamic";
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export default async function TopicPage({ params }: { params: Promise<{ id: string; topic: string }> }) {
+  const { id, topic: segment } = await params;
+  const topic = decode(segment);
+  try {
+    const cluster = await getClusterQuery({ id });
+    const nameError = topicNameError(topic);
+    if (nameError) {
+      return (
+        <div className="banner error" role="alert">
+          Not a topic name: {nameError}.
+        </div>
+      );
+    }
+    return <TopicDetailPanel cluster={cluster} topic={topic} />;
+  } catch (e) {
+    return <ErrorPanel error={e} />;
+  }
+}

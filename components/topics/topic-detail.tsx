@@ -1,0 +1,97 @@
+"use client";
+import Link from "next/link";
+import type { ClusterView } from "@/lib/clusters/cluster-schema";
+import { ActionFailedError } from "@/lib/errors/action-result";
+import { MessageBrowser } from "@/components/messages/message-browser";
+import { errorMessage } from "@/components/ui/fetch-json";
+import { AddPartitionsButton } from "./add-partitions-button";
+import { DeleteTopicButton } from "./delete-topic-button";
+import { PartitionsTable } from "./partitions-table";
+import { TopicConfigTable } from "./topic-config-table";
+import { TopicConsumerGroups } from "./topic-consumer-groups";
+import { TOPIC_REFRESH_MS, useTopicDetailQuery } from "./topic-queries";
+
+/** One topic: partitions, configuration, consumer groups and (from the message browser) its messages. */
+export function TopicDetailPanel({ cluster, topic }: { cluster: ClusterView; topic: string }) {
+  const detail = useTopicDetailQuery(cluster.id, topic);
+  const { data, error, isFetching, dataUpdatedAt } = detail;
+  const gone = error instanceof ActionFailedError && error.code === "NOT_FOUND";
+  // Changes are offered only where the server would accept them: not on a read-only cluster, not on
+  // Kafka's internal topics.
+  const canChange = !cluster.readOnly && !!data && !data.internal;
+
+  return (
+    <>
+      <p className="muted small crumbs">
+        <Link href="/clusters">Clusters</Link> / <Link href={`/clusters/${cluster.id}`}>{cluster.name}</Link> / topics
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>
+            <code>{topic}</code>
+            {data?.internal && <span className="badge">internal</span>}
+            {cluster.readOnly && <span className="badge warn">read-only cluster</span>}
+          </h1>
+          {data && (
+            <p className="muted" data-testid="topic-summary">
+              {data.partitions.length} partition{data.partitions.length === 1 ? "" : "s"} · replication factor {data.replicationFactor} ·{" "}
+              {data.messages.toLocaleString("en-US")} message{data.messages === 1 ? "" : "s"}
+            </p>
+          )}
+        </div>
+        {canChange && (
+          <div className="actions">
+            <AddPartitionsButton clusterId={cluster.id} topic={topic} current={data.partitions.length} />
+            <DeleteTopicButton clusterId={cluster.id} topic={topic} />
+          </div>
+        )}
+      </div>
+
+      <p className="muted small" aria-live="polite">
+        {isFetching ? "Refreshing…" : gone ? "Not refreshing: the topic is gone." : `Refreshes every ${TOPIC_REFRESH_MS / 1000} s`}
+        {dataUpdatedAt > 0 && ` · last answer ${new Date(dataUpdatedAt).toLocaleTimeString()}`}
+      </p>
+      {cluster.readOnly && <p className="muted small">This cluster is read-only: topics can be looked at, not changed.</p>}
+
+      {error && (
+        <div className="banner error" role="alert" data-testid="topic-error">
+          {errorMessage(error)}
+          {gone ? (
+            <>
+              {" "}
+              <Link href={`/clusters/${cluster.id}`}>Back to {cluster.name}</Link>
+            </>
+          ) : (
+            data && " The figures below are from the last successful refresh."
+          )}
+        </div>
+      )}
+      {detail.isPending && !error && <p className="muted">Reading the topic…</p>}
+
+      {data && (
+        <>
+          <section aria-labelledby="partitions-heading">
+            <h2 id="partitions-heading">Partitions</h2>
+            {data.offsetsError && <p className="error small">{data.offsetsError}</p>}
+            <PartitionsTable partitions={data.partitions} />
+          </section>
+
+          <section aria-labelledby="config-heading">
+            <h2 id="config-heading">Configuration</h2>
+            <TopicConfigTable clusterId={cluster.id} topic={topic} configs={data.configs} canEdit={canChange} />
+          </section>
+
+          <section aria-labelledby="groups-heading">
+            <h2 id="groups-heading">Consumer groups</h2>
+            <TopicConsumerGroups clusterId={cluster.id} topic={topic} />
+          </section>
+        </>
+      )}
+
+      <section id="messages" aria-labelledby="messages-heading">
+        <h2 id="messages-heading">Messages</h2>
+        {data && <MessageBrowser clusterId={cluster.id} topic={topic} partitionCount={data.partitions.length} readOnly={cluster.readOnly} />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TopicPage } from "@/lib/clusters/topic-summary";
+import { ActionFailedError, unwrap } from "@/lib/errors/action-result";
+import type { TopicConsumerGroups } from "@/lib/topics/consumer-lag";
+import type { CreateTopicInput } from "@/lib/topics/create-topic-schema";
+import type { TopicDetail } from "@/lib/topics/topic-detail";
+import type { AddPartitionsInput, AlterTopicConfigInput, DeleteTopicInput } from "@/lib/topics/topic-detail-schema";
+import { addPartitionsAction, alterTopicConfigAction, createTopicAction, deleteTopicAction } from "@/server/actions/topic-actions";
+import { clusterKeys } from "@/components/clusters/cluster-queries";
+import { fetchJson } from "@/components/ui/fetch-json";
+
+export const topicKeys = {
+  all: (clusterId: string) => [...clusterKeys.all, "topics", clusterId] as const,
+  lists: (clusterId: string) => [...topicKeys.all(clusterId), "list"] as const,
+  list: (clusterId: string, q: string, internal: boolean) => [...topicKeys.lists(clusterId), q, internal] as const,
+  detail: (clusterId: string, topic: string) => [...topicKeys.all(clusterId), "detail", topic] as const,
+  groups: (clusterId: string, topic: string) => [...topicKeys.all(clusterId), "groups", topic] as const,
+};
+
+export const TOPIC_REFRESH_MS = 10_000;
+
+const topicUrl = (clusterId: string, topic: string) => `/api/clusters/${clusterId}/topics/${encodeURIComponent(topic)}`;
+
+/** Keeps refreshing, also while the cluster is unreachable, but not once the topic is gone. */
+function refreshUnlessGone(query: { state: { error: Error | null } }): number | false {
+  const e = query.state.error;
+  return e instanceof ActionFailedError && e.code === "NOT_FOUND" ? false : TOPIC_REFRESH_MS;
+}
+
+export function useTopicsQuery(clusterId: string, q: string, internal: boolean) {
+  return useQuery({
+    queryKey: topicKeys.list(clusterId, q, internal),
+    queryFn: ({ signal }) => fetchJson<TopicPage>(`/api/clusters/${clusterId}/topics?q=${encodeURIComponent(q)}&internal=${internal}`, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: TOPIC_REFRESH_MS,
+  });
+}
+
+export function useTopicDetailQuery(clusterId: string, topic: string) {
+  return useQuery({
+    queryKey: topicKeys.detail(clusterId, topic),
+    queryFn: ({ signal }) => fetchJson<TopicDetail>(topicUrl(clusterId, topic), signal),
+    refetchInterval: refreshUnlessGone,
+  });
+}
+
+export function useTopicGroupsQuery(clusterId: string, topic: string) {
+  return useQuery({
+    queryKey: topicKeys.groups(clusterId, topic),
+    queryFn: ({ signal }) => fetchJson<TopicConsumerGroups>(`${topicUrl(clusterId, topic)}/groups`, signal),
+    refetchInterval: refreshUnlessGone,
+  });
+}
+
+/** The topic list and the cluster's counts change with topics and partitions. */
+function useInvalidateTopicList() {
+  const qc = useQueryClient();
+  return (clusterId: string) =>
+    Promise.all([qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) }), qc.invalidateQueries({ queryKey: clusterKeys.overview(clusterId) })]);
+}
+
+export function useCreateTopicMutation() {
+  const invalidateList = useInvalidateTopicList();
+  return useMutation({
+    mutationFn: async (input: CreateTopicInput) => unwrap(await createTopicAction(input)),
+    onSuccess: (_, input) => invalidateList(input.clusterId),
+  });
+}
+
+export function useAlterTopicConfigMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: AlterTopicConfigInput) => unwrap(await alterTopicConfigAction(input)),
+    onSuccess: (_, input) => qc.invalidateQueries({ queryKey: topicKeys.detail(input.clusterId, input.topic) }),
+  });
+}
+
+export function useAddPartitionsMutation() {
+  const qc = useQueryClient();
+  const invalidateList = useInvalidateTopicList();
+  return useMutation({
+    mutationFn: async (input: AddPartitionsInput) => unwrap(await addPartitionsAction(input)),
+    onSuccess: (_, input) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: topicKeys.detail(input.clusterId, input.topic) }),
+        qc.invalidateQueries({ queryKey: topicKeys.groups(input.clusterId, input.topic) }),
+        invalidateList(input.clusterId),
+      ]),
+  });
+}
+
+/** The page leaves the topic afterwards; its own queries are left to expire rather than refetched into a 404. */
+export function useDeleteTopicMutation() {
+  const invalidateList = useInvalidateTopicList();
+  return useMutation({
+    mutationFn: async (input: DeleteTopicInput) => unwrap(await deleteTopicAction(input)),
+    onSuccess: (_, input) => invalidateList(input.clusterId),
+  });
+}
