@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
+import type { TopicPage } from "@/lib/clusters/topic-summary";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { OVERVIEW_REFRESH_MS, useClusterOverviewQuery } from "./cluster-queries";
 import { DeleteClusterButton } from "./delete-cluster-button";
@@ -15,7 +16,7 @@ function Stat({ label, value, tone, testId }: { label: string; value: number | s
   );
 }
 
-export function ClusterOverviewPanel({ cluster }: { cluster: ClusterView }) {
+export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: ClusterView; firstTopics?: TopicPage | null }) {
   const { data, error, isPending, dataUpdatedAt, isFetching } = useClusterOverviewQuery(cluster.id);
 
   return (
@@ -123,7 +124,7 @@ export function ClusterOverviewPanel({ cluster }: { cluster: ClusterView }) {
           )}
         </>
       )}
-      <TopicTable clusterId={cluster.id} readOnly={cluster.readOnly} />
+      <TopicTable clusterId={cluster.id} readOnly={cluster.readOnly} initial={firstTopics} />
     </>
   );
 }

@@ -194,11 +194,12 @@ export function MessageBrowser({ clusterId, topic, partitionCount, readOnly }: {
           </label>
           <div className="actions">
             {running ? (
-              <button type="button" className="danger" onClick={stream.stop}>
+              // Keyed apart from Search: reusing one <button> element would turn the Stop click into a submit.
+              <button key="stop" type="button" className="danger" onClick={stream.stop}>
                 Stop
               </button>
             ) : (
-              <button type="submit" disabled={!!exprError || !!partitionError}>
+              <button key="search" type="submit" disabled={!!exprError || !!partitionError}>
                 Search
               </button>
             )}

@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TopicPage } from "@/lib/clusters/topic-summary";
+import type { TopicPage, TopicSort } from "@/lib/clusters/topic-summary";
 import { ActionFailedError, unwrap } from "@/lib/errors/action-result";
 import type { TopicConsumerGroups } from "@/lib/topics/consumer-lag";
 import type { CreateTopicInput } from "@/lib/topics/create-topic-schema";
@@ -13,7 +13,7 @@ import { fetchJson } from "@/components/ui/fetch-json";
 export const topicKeys = {
   all: (clusterId: string) => [...clusterKeys.all, "topics", clusterId] as const,
   lists: (clusterId: string) => [...topicKeys.all(clusterId), "list"] as const,
-  list: (clusterId: string, q: string, internal: boolean) => [...topicKeys.lists(clusterId), q, internal] as const,
+  list: (clusterId: string, query: TopicListQuery) => [...topicKeys.lists(clusterId), query] as const,
   detail: (clusterId: string, topic: string) => [...topicKeys.all(clusterId), "detail", topic] as const,
   groups: (clusterId: string, topic: string) => [...topicKeys.all(clusterId), "groups", topic] as const,
 };
@@ -28,12 +28,39 @@ function refreshUnlessGone(query: { state: { error: Error | null } }): number | 
   return e instanceof ActionFailedError && e.code === "NOT_FOUND" ? false : TOPIC_REFRESH_MS;
 }
 
-export function useTopicsQuery(clusterId: string, q: string, internal: boolean) {
+export interface TopicListQuery {
+  q: string;
+  regex: boolean;
+  internal: boolean;
+  sort: TopicSort;
+  desc: boolean;
+  page: number;
+}
+
+export const TOPIC_PAGE_SIZE = 50;
+
+export function topicListUrl(clusterId: string, query: TopicListQuery): string {
+  const p = new URLSearchParams({
+    q: query.q,
+    regex: String(query.regex),
+    internal: String(query.internal),
+    sort: query.sort,
+    desc: String(query.desc),
+    page: String(query.page),
+    pageSize: String(TOPIC_PAGE_SIZE),
+  });
+  return `/api/clusters/${clusterId}/topics?${p}`;
+}
+
+/** One page of the topic list, searched, sorted and paged on the server. `initialData`: the server-rendered first page. */
+export function useTopicsQuery(clusterId: string, query: TopicListQuery, initialData?: TopicPage | null) {
   return useQuery({
-    queryKey: topicKeys.list(clusterId, q, internal),
-    queryFn: ({ signal }) => fetchJson<TopicPage>(`/api/clusters/${clusterId}/topics?q=${encodeURIComponent(q)}&internal=${internal}`, signal),
+    queryKey: topicKeys.list(clusterId, query),
+    queryFn: ({ signal }) => fetchJson<TopicPage>(topicListUrl(clusterId, query), signal),
     placeholderData: keepPreviousData,
     refetchInterval: TOPIC_REFRESH_MS,
+    initialData: initialData ?? undefined,
+    initialDataUpdatedAt: initialData ? Date.now() : undefined,
   });
 }
 

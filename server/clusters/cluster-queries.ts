@@ -5,6 +5,9 @@ import type { GuardDefinition } from "@/server/guard/run-guarded";
 import { guardedQuery } from "@/server/guard/guarded-query";
 import { toClusterView } from "./cluster-view";
 import { listClusters } from "./list-clusters";
+import { listTopicSummaries } from "@/server/kafka/list-topic-summaries";
+
+const FIRST_PAGE_BUDGET_MS = 1500;
 
 // Read definitions shared by pages (guardedQuery) and route handlers (guardedRoute).
 export const listClustersDef = { name: "listClusters", input: z.object({}), permission: "clusters:read" } satisfies GuardDefinition<z.ZodType>;
@@ -19,3 +22,11 @@ export const clusterByIdDef: GuardDefinition<typeof byId> = {
 
 export const listClustersQuery = guardedQuery(listClustersDef, () => listClusters());
 export const getClusterQuery = guardedQuery(clusterByIdDef, async (_, { cluster }) => toClusterView(cluster!));
+
+/** The first page of the topic list, for the server-rendered cluster page (null when Kafka is slow to answer). */
+export const firstTopicPageQuery = guardedQuery(clusterByIdDef, async (_, { cluster }) => {
+  const page = listTopicSummaries(cluster!, { q: "", regex: false, includeInternal: false, sort: "name", desc: false, page: 0, pageSize: 50 });
+  page.catch(() => {});
+  // The page must not wait on a slow or dead cluster: the browser asks again and shows the error there.
+  return Promise.race([page, new Promise<null>((r) => setTimeout(() => r(null), FIRST_PAGE_BUDGET_MS))]);
+});

@@ -1,6 +1,6 @@
 import { ClusterOverviewPanel } from "@/components/clusters/cluster-overview";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { getClusterQuery } from "@/server/clusters/cluster-queries";
+import { firstTopicPageQuery, getClusterQuery } from "@/server/clusters/cluster-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,9 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   try {
     const cluster = await getClusterQuery({ id });
-    return <ClusterOverviewPanel cluster={cluster} />;
+    // The first rows of the topic list come with the page; a slow cluster only delays them to the browser.
+    const firstTopics = await firstTopicPageQuery({ id }).catch(() => null);
+    return <ClusterOverviewPanel cluster={cluster} firstTopics={firstTopics} />;
   } catch (e) {
     return <ErrorPanel error={e} />;
   }
