@@ -60,7 +60,8 @@ export function useTopicsQuery(clusterId: string, query: TopicListQuery, initial
     placeholderData: keepPreviousData,
     refetchInterval: TOPIC_REFRESH_MS,
     initialData: initialData ?? undefined,
-    initialDataUpdatedAt: initialData ? Date.now() : undefined,
+    // The server-rendered rows come without counts: fetch the full page right away.
+    initialDataUpdatedAt: 0,
   });
 }
 

@@ -25,7 +25,8 @@ export const getClusterQuery = guardedQuery(clusterByIdDef, async (_, { cluster 
 
 /** The first page of the topic list, for the server-rendered cluster page (null when Kafka is slow to answer). */
 export const firstTopicPageQuery = guardedQuery(clusterByIdDef, async (_, { cluster }) => {
-  const page = listTopicSummaries(cluster!, { q: "", regex: false, includeInternal: false, sort: "name", desc: false, page: 0, pageSize: 50 });
+  // Rows first (counts and groups follow from the browser's own request right after).
+  const page = listTopicSummaries(cluster!, { q: "", regex: false, includeInternal: false, sort: "name", desc: false, page: 0, pageSize: 50 }, { details: false });
   page.catch(() => {});
   // The page must not wait on a slow or dead cluster: the browser asks again and shows the error there.
   return Promise.race([page, new Promise<null>((r) => setTimeout(() => r(null), FIRST_PAGE_BUDGET_MS))]);

@@ -50,11 +50,14 @@ function groupIndex(cluster: Cluster, admin: Admin): Promise<Map<string, string[
  * One page of the topic list: searched, sorted and paged on the server; only the page's rows get their
  * message counts (ListOffsets) and consumer groups, so 5,000 topics cost no more than 50.
  */
-export async function listTopicSummaries(cluster: Cluster, q: TopicQuery): Promise<TopicPage> {
+export async function listTopicSummaries(cluster: Cluster, q: TopicQuery, opts: { details?: boolean } = {}): Promise<TopicPage> {
+  const details = opts.details ?? true;
   return withTimeout(
     (async () => {
       const admin = await getAdmin(cluster.id, toConnection(cluster));
-      const page = queryTopics(await cachedTopicMetadata(cluster.id, admin), q);
+      // Without details (the server-rendered first rows) a slightly old topic list is fine: it is refreshed at once.
+      const page = queryTopics(await cachedTopicMetadata(cluster.id, admin, { allowStale: !details }), q);
+      if (!details) return page;
       const [counts, groups] = await Promise.all([
         mapLimit(page.topics, OFFSET_CONCURRENCY, async (t) => {
           try {
