@@ -5,18 +5,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import { asyncApiToYaml, topologyToAsyncApi } from "@/lib/designs/asyncapi-export";
 import { DESIGN_FILE_FORMAT, DESIGN_FILE_VERSION } from "@/lib/designs/design-schema";
+import { downloadText } from "@/components/ui/download";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { bindDesignAction } from "@/server/actions/design-actions";
 import { toLayout, toTopology, useDesigner, useDesignerStore } from "./designer-store";
-
-function download(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const fileBase = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-|-$/g, "") || "design";
 
@@ -55,12 +47,12 @@ export function DesignerToolbar({
   const exportJson = () => {
     const { nodes, edges } = s();
     const file = { format: DESIGN_FILE_FORMAT, version: DESIGN_FILE_VERSION, name, topology: toTopology(nodes, edges), layout: toLayout(nodes) };
-    download(`${fileBase(name)}.topiary.json`, JSON.stringify(file, null, 2), "application/json");
+    downloadText(`${fileBase(name)}.topiary.json`, JSON.stringify(file, null, 2), "application/json");
   };
   const exportAsyncApi = () => {
     const { nodes, edges } = s();
     const bootstrap = clusters.data?.find((c) => c.id === clusterId)?.bootstrapServers;
-    download(`${fileBase(name)}.asyncapi.yaml`, asyncApiToYaml(topologyToAsyncApi(name, toTopology(nodes, edges), { bootstrapServers: bootstrap })), "application/yaml");
+    downloadText(`${fileBase(name)}.asyncapi.yaml`, asyncApiToYaml(topologyToAsyncApi(name, toTopology(nodes, edges), { bootstrapServers: bootstrap })), "application/yaml");
   };
   const bind = async (id: string) => {
     const r = await bindDesignAction({ id: s().designId, clusterId: id || null });

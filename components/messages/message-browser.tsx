@@ -3,21 +3,13 @@ import { useMemo, useRef, useState } from "react";
 import { expressionError } from "@/lib/messages/message-filter";
 import { DONE_REASON_TEXT, type ScanDone, type ScanMeta, type ScanProgress, type ScannedMessage } from "@/lib/messages/scan-events";
 import { SCAN_BOUNDS, type ScanRequest } from "@/lib/messages/scan-schema";
+import { downloadText } from "@/components/ui/download";
 import { MessageList } from "./message-list";
 import { ProduceForm } from "./produce-form";
 import { useEventStream } from "./use-event-stream";
 
 type StartKind = ScanRequest["start"]["kind"];
 const TAIL_BUFFER = 1000;
-
-function download(name: string, lines: string[]) {
-  const url = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "application/x-ndjson" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Search a topic's messages on the server, follow it live, and produce to it. */
 export function MessageBrowser({ clusterId, topic, partitionCount, readOnly }: { clusterId: string; topic: string; partitionCount: number; readOnly: boolean }) {
@@ -212,7 +204,7 @@ export function MessageBrowser({ clusterId, topic, partitionCount, readOnly }: {
                 Live tail
               </button>
             )}
-            <button type="button" className="secondary" disabled={!messages.length} onClick={() => download(`${topic}.jsonl`, shownMessages.map((m) => JSON.stringify(m)))}>
+            <button type="button" className="secondary" disabled={!messages.length} onClick={() => downloadText(`${topic}.jsonl`, shownMessages.map((m) => JSON.stringify(m)).join("\n") + "\n", "application/x-ndjson")}>
               Download JSON lines
             </button>
             {!readOnly && (

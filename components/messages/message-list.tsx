@@ -1,5 +1,5 @@
 "use client";
-import { memo, useState } from "react";
+import { Fragment, memo, useState } from "react";
 import { base64ToHex, prettyJson, type DecodedPayload } from "@/lib/messages/decode";
 import type { ScannedMessage } from "@/lib/messages/scan-events";
 import { fetchJson } from "@/components/ui/fetch-json";
@@ -121,7 +121,7 @@ export function MessageList({ messages, clusterId, topic }: { messages: ScannedM
           {rows.map((m) => {
             const id = `${m.partition}:${m.offset}`;
             return (
-              <FragmentRow key={id}>
+              <Fragment key={id}>
                 <Row m={m} open={open === id} onToggle={() => setOpen(open === id ? null : id)} />
                 {open === id && (
                   <tr className="detail-row">
@@ -130,7 +130,7 @@ export function MessageList({ messages, clusterId, topic }: { messages: ScannedM
                     </td>
                   </tr>
                 )}
-              </FragmentRow>
+              </Fragment>
             );
           })}
         </tbody>
@@ -142,8 +142,4 @@ export function MessageList({ messages, clusterId, topic }: { messages: ScannedM
       )}
     </>
   );
-}
-
-function FragmentRow({ children }: { children: React.ReactNode }) {
-  return <>{children}</>;
 }
