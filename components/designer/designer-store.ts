@@ -38,9 +38,6 @@ export interface DesignerState {
   clipboard: Snapshot | null;
   /** Why the connection being dragged is refused, shown while dragging. */
   connectHint: string | null;
-  problemsByNode: Map<string, Problem[]>;
-  /** How the bound cluster differs from each node (null when unbound or not read yet). */
-  drift: Record<string, NodeDrift> | null;
   save: { state: SaveState; message?: string };
 
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
@@ -60,16 +57,15 @@ export interface DesignerState {
   undo: () => void;
   redo: () => void;
   layout: () => void;
-  setProblems: (problems: Problem[]) => void;
   setSave: (save: DesignerState["save"]) => void;
-  setDrift: (drift: Record<string, NodeDrift> | null) => void;
   setVersion: (version: number) => void;
   setCluster: (clusterId: string | null) => void;
   replaceWith: (design: DesignView) => void;
 }
 
 const HISTORY_LIMIT = 100;
-const EDGE_STYLE = { produces: { stroke: "#2f6b3f" }, consumes: { stroke: "#2b4a6f", strokeDasharray: "6 4" } };
+// Solid strokes: dashed ones cost much more to paint while panning a big design.
+const EDGE_STYLE = { produces: { stroke: "#2f6b3f" }, consumes: { stroke: "#6f8fb8" } };
 
 export function toFlowEdge(e: { id: string; source: string; target: string }, kinds: Map<string, NodeKind>): FlowEdge {
   const k = edgeKind(kinds.get(e.source) ?? "producer", kinds.get(e.target) ?? "topic");
@@ -139,14 +135,13 @@ export function createDesignerStore(design: DesignView) {
       future: [],
       clipboard: null,
       connectHint: null,
-      problemsByNode: new Map(),
-      drift: null,
       save: { state: "saved" },
 
       // Deleting through React Flow (Delete key) records history once, in beforeDelete.
       onNodesChange: (changes) => {
         const removes = changes.some((c) => c.type === "remove");
         const moved = changes.some((c) => c.type === "position" && c.position);
+        // One store update per change set (a drag sends one per frame).
         set((s) => {
           let nodes = applyNodeChanges(changes, s.nodes);
           let edges = s.edges;
@@ -155,10 +150,9 @@ export function createDesignerStore(design: DesignView) {
             edges = edges.filter((e) => alive.has(e.source) && alive.has(e.target));
             nodes = [...nodes];
           }
-          return { nodes, edges };
+          return moved && !removes ? { nodes, edges, layoutRev: s.layoutRev + 1 } : { nodes, edges };
         });
         if (removes) topologyChanged();
-        else if (moved) set((s) => ({ layoutRev: s.layoutRev + 1 }));
       },
 
       onEdgesChange: (changes) => {
@@ -295,20 +289,9 @@ export function createDesignerStore(design: DesignView) {
         set((x) => ({ layoutRev: x.layoutRev + 1 }));
       },
 
-      setProblems: (problems) => {
-        const fresh = new Map<string, Problem[]>();
-        for (const p of problems) if (p.nodeId) fresh.set(p.nodeId, [...(fresh.get(p.nodeId) ?? []), p]);
-        const old = get().problemsByNode;
-        // Keep the old array where nothing changed, so only the affected nodes re-render.
-        const merged = new Map<string, Problem[]>();
-        for (const [id, list] of fresh) merged.set(id, sameProblems(old.get(id), list) ? old.get(id)! : list);
-        set({ problemsByNode: merged });
-      },
-
       setSave: (save) => set({ save }),
-      setDrift: (drift) => set({ drift }),
       setVersion: (version) => set({ version }),
-      setCluster: (clusterId) => set({ clusterId, drift: null }),
+      setCluster: (clusterId) => set({ clusterId }),
 
       replaceWith: (d) => {
         const flow = toFlow(d.topology, d.layout);
@@ -331,5 +314,47 @@ export function useDesigner<T>(selector: (s: DesignerState) => T): T {
 export function useDesignerStore(): DesignerStore {
   const store = useContext(DesignerStoreContext);
   if (!store) throw new Error("useDesignerStore outside a designer");
+  return store;
+}
+
+// Problems and drift live in a store of their own: a drag updates the main store every frame, and the
+// 1,000 node components that read their problems and drift must not be asked about it each time.
+export interface Annotations {
+  problemsByNode: Map<string, Problem[]>;
+  /** How the bound cluster differs from each node (null when unbound or not read yet). */
+  drift: Record<string, NodeDrift> | null;
+  setProblems: (problems: Problem[]) => void;
+  setDrift: (drift: Record<string, NodeDrift> | null) => void;
+}
+
+export function createAnnotationStore() {
+  return createStore<Annotations>()((set, get) => ({
+    problemsByNode: new Map(),
+    drift: null,
+    setProblems: (problems) => {
+      const fresh = new Map<string, Problem[]>();
+      for (const p of problems) if (p.nodeId) fresh.set(p.nodeId, [...(fresh.get(p.nodeId) ?? []), p]);
+      const old = get().problemsByNode;
+      // Keep the old array where nothing changed, so only the affected nodes re-render.
+      const merged = new Map<string, Problem[]>();
+      for (const [id, list] of fresh) merged.set(id, sameProblems(old.get(id), list) ? old.get(id)! : list);
+      set({ problemsByNode: merged });
+    },
+    setDrift: (drift) => set({ drift }),
+  }));
+}
+
+export type AnnotationStore = ReturnType<typeof createAnnotationStore>;
+export const AnnotationStoreContext = createContext<AnnotationStore | null>(null);
+
+export function useAnnotations<T>(selector: (s: Annotations) => T): T {
+  const store = useContext(AnnotationStoreContext);
+  if (!store) throw new Error("useAnnotations outside a designer");
+  return useStore(store, selector);
+}
+
+export function useAnnotationStore(): AnnotationStore {
+  const store = useContext(AnnotationStoreContext);
+  if (!store) throw new Error("useAnnotationStore outside a designer");
   return store;
 }

@@ -10,7 +10,16 @@ import { validateDesign } from "@/lib/designs/validate-design";
 import type { NodeDrift } from "@/lib/plan/drift";
 import { errorMessage, fetchJson } from "@/components/ui/fetch-json";
 import { fetchDesign } from "./design-queries";
-import { createDesignerStore, DesignerStoreContext, toTopology, useDesigner, useDesignerStore } from "./designer-store";
+import {
+  AnnotationStoreContext,
+  createAnnotationStore,
+  createDesignerStore,
+  DesignerStoreContext,
+  toTopology,
+  useAnnotationStore,
+  useDesigner,
+  useDesignerStore,
+} from "./designer-store";
 import { DesignerToolbar } from "./designer-toolbar";
 import { HistoryPanel } from "./history-panel";
 import { nodeTypes } from "./node-types";
@@ -36,7 +45,8 @@ function useProblems(brokerCount: number | null) {
     return validateDesign(toTopology(nodes, edges), { brokerCount });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, deferredRev, brokerCount]);
-  useEffect(() => store.getState().setProblems(problems), [store, problems]);
+  const annotations = useAnnotationStore();
+  useEffect(() => annotations.getState().setProblems(problems), [annotations, problems]);
   return problems;
 }
 
@@ -149,7 +159,8 @@ function Shell() {
     enabled: !!clusterId,
     refetchInterval: 30_000,
   });
-  useEffect(() => store.getState().setDrift(clusterId && drift.data ? drift.data.nodes : null), [store, clusterId, drift.data]);
+  const annotations = useAnnotationStore();
+  useEffect(() => annotations.getState().setDrift(clusterId && drift.data ? drift.data.nodes : null), [annotations, clusterId, drift.data]);
   const onAdd = useCallback((kind: NodeKind) => actions.add(kind), [actions]);
   const onFocus = useCallback((id: string) => actions.focus(id), [actions]);
 
@@ -208,11 +219,14 @@ function Shell() {
 
 export function Designer({ design }: { design: DesignView }) {
   const [store] = useState(() => createDesignerStore(design));
+  const [annotations] = useState(() => createAnnotationStore());
   return (
     <DesignerStoreContext.Provider value={store}>
-      <ReactFlowProvider>
-        <Shell />
-      </ReactFlowProvider>
+      <AnnotationStoreContext.Provider value={annotations}>
+        <ReactFlowProvider>
+          <Shell />
+        </ReactFlowProvider>
+      </AnnotationStoreContext.Provider>
     </DesignerStoreContext.Provider>
   );
 }

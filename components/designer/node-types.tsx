@@ -2,7 +2,7 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from "@xyflow/react";
 import { memo } from "react";
 import { NODE_KIND_LABELS, type NodeKind } from "@/lib/designs/design-schema";
-import { useDesigner, type FlowNode } from "./designer-store";
+import { useAnnotations, type FlowNode } from "./designer-store";
 
 function title(kind: NodeKind, d: FlowNode["data"]): string {
   const v = kind === "topic" ? d.name : kind === "consumerGroup" ? d.groupId : d.appName;
@@ -38,8 +38,8 @@ const DRIFT_LABEL: Record<string, string> = {
 const ICON: Record<NodeKind, string> = { producer: "P", topic: "T", consumerGroup: "G", processor: "λ" };
 
 function DesignNodeView({ id, type, data, selected }: NodeProps<FlowNode>) {
-  const problems = useDesigner((s) => s.problemsByNode.get(id));
-  const drift = useDesigner((s) => s.drift?.[id]);
+  const problems = useAnnotations((s) => s.problemsByNode.get(id));
+  const drift = useAnnotations((s) => s.drift?.[id]);
   const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   const kind = type as NodeKind;

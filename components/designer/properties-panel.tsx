@@ -1,11 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { NODE_KIND_LABELS } from "@/lib/designs/design-schema";
 import { TOPIC_CONFIGS, topicConfigSpec } from "@/lib/topics/topic-configs";
-import { useDesigner, type FlowNode } from "./designer-store";
+import { useAnnotations, useDesigner, type FlowNode } from "./designer-store";
 
 function FieldProblems({ nodeId, field }: { nodeId: string; field: string }) {
-  const problems = useDesigner((s) => s.problemsByNode.get(nodeId));
+  const problems = useAnnotations((s) => s.problemsByNode.get(nodeId));
   const mine = problems?.filter((p) => p.field === field);
   if (!mine?.length) return null;
   return (
@@ -131,11 +131,21 @@ function TopicConfigs({ node }: { node: FlowNode }) {
 }
 
 export function PropertiesPanel() {
-  const selected = useDesigner((s) => {
-    const sel = s.nodes.filter((n) => n.selected);
-    return sel.length === 1 ? sel[0] : sel.length;
+  // The selection's id, type and data only: they stay the same while the node is dragged, so the panel
+  // does not re-render on every frame of a drag.
+  const selectedId = useDesigner((s) => {
+    let id: string | null = null;
+    let count = 0;
+    for (const n of s.nodes) if (n.selected) (count++, (id = n.id));
+    return count === 1 ? id! : count;
   });
+  const type = useDesigner((s) => (typeof selectedId === "string" ? s.nodes.find((n) => n.id === selectedId)?.type : undefined));
+  const data = useDesigner((s) => (typeof selectedId === "string" ? s.nodes.find((n) => n.id === selectedId)?.data : undefined));
   const update = useDesigner((s) => s.updateNodeData);
+  const selected = useMemo(
+    () => (typeof selectedId === "string" && type && data ? ({ id: selectedId, type, data, position: { x: 0, y: 0 } } as FlowNode) : typeof selectedId === "number" ? selectedId : 0),
+    [selectedId, type, data],
+  );
 
   if (typeof selected === "number") {
     return (
