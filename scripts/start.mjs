@@ -21,15 +21,15 @@ export function run(cmd, args, env) {
   if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (exit ${r.status})`);
 }
 
-/** The newest modification time under the folders that go into the build. */
-function newestSource() {
+/** The newest modification time under the folders that go into the build (tests are not built). */
+export function newestSource() {
   let newest = 0;
   const walk = (p) => {
     const st = fs.statSync(p, { throwIfNoEntry: false });
     if (!st) return;
     if (st.isDirectory()) {
       for (const e of fs.readdirSync(p)) if (e !== "generated" && e !== "node_modules") walk(path.join(p, e));
-    } else newest = Math.max(newest, st.mtimeMs);
+    } else if (!/\.test\.tsx?$/.test(p)) newest = Math.max(newest, st.mtimeMs);
   };
   for (const p of ["app", "components", "lib", "server", "public", "prisma", "instrumentation.ts", "next.config.js", "package-lock.json"]) {
     walk(path.join(root, p));

@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { runnerImport } from "vite";
-import { prepareDatabase } from "../start.mjs";
+import { newestSource, prepareDatabase } from "../start.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST_DIR = ".next-bench";
@@ -44,20 +44,6 @@ const out = (line = "") => process.stdout.write(`${line}\n`);
 
 // ---------- build, database, server ----------
 
-/** Newest modification time under what goes into the build (as scripts/start.mjs judges it for .next; tests
- * are left out, as they are not built). */
-function newestSource() {
-  let newest = 0;
-  const walk = (p) => {
-    const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) {
-      for (const e of fs.readdirSync(p)) if (e !== "generated" && e !== "node_modules") walk(path.join(p, e));
-    } else if (!/\.test\.tsx?$/.test(p)) newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ["app", "components", "lib", "server", "public", "prisma", "instrumentation.ts", "next.config.js", "package-lock.json"]) walk(path.join(root, p));
-  return newest;
-}
 
 async function buildIfNeeded(env) {
   const id = path.join(root, DIST_DIR, "BUILD_ID");
