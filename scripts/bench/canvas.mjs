@@ -44,7 +44,6 @@ const out = (line = "") => process.stdout.write(`${line}\n`);
 
 // ---------- build, database, server ----------
 
-
 async function buildIfNeeded(env) {
   const id = path.join(root, DIST_DIR, "BUILD_ID");
   const rebuild = process.env.BENCH_REBUILD;
@@ -52,7 +51,10 @@ async function buildIfNeeded(env) {
   say(`building into ${DIST_DIR} (output on stderr)…`);
   // `next build` points tsconfig.json and next-env.d.ts at its build folder; put them back as they were so the
   // benchmark leaves the working tree unchanged, also when the build is interrupted.
-  const keep = ["tsconfig.json", "next-env.d.ts"].map((f) => [path.join(root, f), fs.readFileSync(path.join(root, f), "utf8")]);
+  const keep = ["tsconfig.json", "next-env.d.ts"]
+    .map((f) => path.join(root, f))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => [f, fs.readFileSync(f, "utf8")]);
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: ["ignore", 2, 2] });
   const forward = (signal) => child.kill(signal);
   process.on("SIGINT", forward);
