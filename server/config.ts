@@ -24,3 +24,16 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
 /** How long a Kafka admin request may take before the user gets an error (ms). */
 export const kafkaRequestTimeoutMs = () => intFromEnv("TOPIARY_KAFKA_TIMEOUT_MS", 8000, 1000, 120_000);
 export const kafkaConnectionTimeoutMs = () => intFromEnv("TOPIARY_KAFKA_CONNECT_TIMEOUT_MS", 3000, 500, 60_000);
+
+/** How often the lag sampler samples every cluster (ms); 0 turns it off. */
+export const lagSampleIntervalMs = () => {
+  const raw = process.env.TOPIARY_LAG_INTERVAL_MS;
+  if (raw === "0") return 0;
+  return intFromEnv("TOPIARY_LAG_INTERVAL_MS", 15_000, 1000, 3_600_000);
+};
+/** How many samples Burrow's rules look at (the window). */
+export const lagWindowSize = () => intFromEnv("TOPIARY_LAG_WINDOW", 10, 3, 100);
+/** How long raw lag samples are kept before they are folded into 5-minute buckets (hours). */
+export const lagRawRetentionHours = () => intFromEnv("TOPIARY_LAG_RAW_HOURS", 6, 1, 24 * 7);
+/** How long 5-minute lag buckets are kept (days). */
+export const lagRetentionDays = () => intFromEnv("TOPIARY_LAG_RETENTION_DAYS", 7, 1, 366);

@@ -1,5 +1,5 @@
 "use client";
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type DragEvent } from "react";
@@ -29,6 +29,14 @@ import { PropertiesPanel } from "./properties-panel";
 import { useAutosave } from "./use-autosave";
 
 const KINDS = new Set<string>(["producer", "topic", "consumerGroup", "processor"]);
+// Stable props: React Flow re-renders its internals when a prop changes identity, which costs frames on big designs.
+const DELETE_KEYS = ["Delete", "Backspace"];
+const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+/** Below this zoom node text is unreadable anyway; hiding it keeps panning and dragging cheap on big designs. */
+const FAR_ZOOM = 0.4;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 function isTyping(target: EventTarget | null) {
   const el = target as HTMLElement | null;
@@ -62,6 +70,17 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
   const checkConnection = useDesigner((s) => s.checkConnection);
   const connectHint = useDesigner((s) => s.connectHint);
   const [dragging, setDragging] = useState(false);
+  const far = useStore(isFar);
+  const onConnectStart = useCallback(() => setDragging(true), []);
+  const onConnectEnd = useCallback(() => {
+    setDragging(false);
+    store.getState().setConnectHint(null);
+  }, [store]);
+  const onNodeDragStart = useCallback(() => store.getState().beginDrag(), [store]);
+  const onBeforeDelete = useCallback(async () => {
+    store.getState().beforeDelete();
+    return true;
+  }, [store]);
 
   useEffect(() => {
     onAddRef(
@@ -90,7 +109,7 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
   };
 
   return (
-    <div className="designer-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="canvas">
+    <div className={far ? "designer-canvas far" : "designer-canvas"} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -99,23 +118,17 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
         onEdgesChange={onEdgesChange}
         onConnect={connect}
         isValidConnection={checkConnection}
-        onConnectStart={() => setDragging(true)}
-        onConnectEnd={() => {
-          setDragging(false);
-          store.getState().setConnectHint(null);
-        }}
-        onNodeDragStart={() => store.getState().beginDrag()}
-        onBeforeDelete={async () => {
-          store.getState().beforeDelete();
-          return true;
-        }}
-        deleteKeyCode={["Delete", "Backspace"]}
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        onNodeDragStart={onNodeDragStart}
+        onBeforeDelete={onBeforeDelete}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   "designs:read", // open designs and their history
   "designs:write", // create, edit, rename, duplicate, delete designs
   "designs:apply", // apply a design's plan to a cluster
+  "offsets:write", // reset a consumer group's committed offsets
+  "alerts:write", // create, change and remove lag alert rules
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
