@@ -7,7 +7,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
  * Wraps a GET route handler in the guarded path. The input validated is the route's params merged with its
- * query string; the answer is JSON, or `{ error: { code, message } }` with a matching HTTP status.
+ * query string; the answer is JSON (or the handler's own Response), or `{ error: { code, message } }` with a matching HTTP status.
  */
 export function guardedRoute<S extends z.ZodType, T>(
   def: GuardDefinition<S>,
@@ -18,6 +18,8 @@ export function guardedRoute<S extends z.ZodType, T>(
     const query = Object.fromEntries(new URL(request.url).searchParams);
     try {
       const data = await runGuarded(def, { ...query, ...params }, (input, ctx) => handler(input, { ...ctx, request }));
+      // A handler that builds its own response (e.g. Prometheus text) returns it as is.
+      if (data instanceof Response) return data;
       return Response.json(data, { headers: { "cache-control": "no-store" } });
     } catch (e) {
       const err = e as AppError;

@@ -7,6 +7,7 @@ import type { Cluster } from "@/prisma/generated/client";
 import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
 import { getAdmin, getRawCluster } from "@/server/kafka/client-registry";
+import type { RawCluster } from "@/server/kafka/scan/raw-cluster";
 import { withTimeout } from "@/server/kafka/with-timeout";
 
 // One snapshot of every consumer group's lag, in few requests: ListGroups per broker, one DescribeGroups per
@@ -37,7 +38,7 @@ export async function fetchLagSnapshot(cluster: Cluster, opts: SnapshotOptions =
 
 async function take(cluster: Cluster, opts: SnapshotOptions): Promise<Omit<LagSnapshot, "clusterId" | "takenAt" | "tookMs">> {
   const admin = await getAdmin(cluster.id, toConnection(cluster));
-  const listed = await admin.listGroups();
+  const listed = await listAllGroups(cluster, admin);
   // Consumer groups, and groups that only commit offsets (protocol type ""); not Connect workers or others.
   const ids = listed.groups.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId);
   const [described, committed, metadata] = await Promise.all([
@@ -92,6 +93,37 @@ async function take(cluster: Cluster, opts: SnapshotOptions): Promise<Omit<LagSn
   return { groups, topicEnds: ends, unavailable };
 }
 
+/**
+ * Every broker's groups. kafkajs' listGroups fails as a whole when one broker does not answer (e.g. one that
+ * just died and is still in the metadata); then each live broker is asked on its own.
+ */
+async function listAllGroups(cluster: Cluster, admin: Admin): Promise<{ groups: { groupId: string; protocolType: string }[] }> {
+  try {
+    return await admin.listGroups();
+  } catch (first) {
+    const { brokers } = await admin.describeCluster();
+    const raw = await getRawCluster(cluster.id, toConnection(cluster));
+    const seen = new Map<string, { groupId: string; protocolType: string }>();
+    let answered = 0;
+    await Promise.all(
+      brokers.map(async (b) => {
+        try {
+          const broker = (await withTimeout(findRawBroker(raw, b.nodeId), kafkaRequestTimeoutMs(), "a broker")) as unknown as {
+            listGroups(): Promise<{ groups: { groupId: string; protocolType: string }[] }>;
+          };
+          const res = await withTimeout(broker.listGroups(), kafkaRequestTimeoutMs(), "the group list");
+          for (const g of res.groups) seen.set(g.groupId, g);
+          answered++;
+        } catch {
+          // that broker's groups are missing from this snapshot
+        }
+      }),
+    );
+    if (!answered) throw first;
+    return { groups: [...seen.values()] };
+  }
+}
+
 type DescribedGroup = { state: string; members: GroupMember[] };
 
 async function describeGroups(admin: Admin, ids: string[]): Promise<Map<string, DescribedGroup>> {
@@ -130,6 +162,16 @@ function decodeAssignment(buf: Buffer): GroupMember["assignments"] {
   }
 }
 
+/** A broker of the shared low-level client, whose metadata may not know it yet (then it is refreshed once). */
+async function findRawBroker(raw: RawCluster, nodeId: number) {
+  try {
+    return await raw.findBroker({ nodeId: String(nodeId) });
+  } catch {
+    await raw.refreshMetadata();
+    return raw.findBroker({ nodeId: String(nodeId) });
+  }
+}
+
 type TopicMetadata = Awaited<ReturnType<Admin["fetchTopicMetadata"]>>["topics"];
 
 /** End offsets (high watermarks, as Kafka's own tools report them) of `wanted` topics: one request per leader. */
@@ -165,7 +207,7 @@ async function fetchEndOffsets(cluster: Cluster, topics: TopicMetadata, wanted: 
     [...byLeader.entries()].map(async ([leader, forLeader]) => {
       const list = [...forLeader.entries()];
       try {
-        const broker = (await withTimeout(raw.findBroker({ nodeId: String(leader) }), kafkaRequestTimeoutMs(), "a broker")) as unknown as RawListOffsetsBroker;
+        const broker = (await withTimeout(findRawBroker(raw, leader), kafkaRequestTimeoutMs(), "a broker")) as unknown as RawListOffsetsBroker;
         try {
           await withTimeout(ask(broker, list), kafkaRequestTimeoutMs(), "end offsets");
         } catch {

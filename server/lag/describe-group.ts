@@ -1,0 +1,47 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { estimateCatchUp, summarizeGroup, type CatchUp, type GroupSummary } from "@/lib/lag/group-summary";
+import type { GroupMember, PartitionOffsets } from "@/lib/lag/lag-types";
+import type { PartitionStatusRow } from "@/lib/lag/lag-window";
+import type { Cluster } from "@/prisma/generated/client";
+import { lagSampleIntervalMs, lagWindowSize } from "@/server/config";
+import { freshLagState } from "./lag-sampler";
+
+export interface GroupDetail {
+  summary: GroupSummary;
+  members: GroupMember[];
+  /** Per topic: partitions with offsets, lag and status. */
+  topics: { topic: string; totalLag: number; partitions: (PartitionOffsets & Pick<PartitionStatusRow, "status" | "rule">)[] }[];
+  catchUp: CatchUp;
+  takenAt: number;
+  /** How many samples the status rules look at, and how often samples are taken. */
+  windowSize: number;
+  intervalMs: number;
+}
+
+export async function describeConsumerGroup(cluster: Cluster, groupId: string): Promise<GroupDetail> {
+  const intervalMs = lagSampleIntervalMs() || 15_000;
+  const state = await freshLagState(cluster, Math.max(5_000, intervalMs));
+  const g = state.latest.groups.find((x) => x.groupId === groupId);
+  if (!g) throw new AppError("NOT_FOUND", { userMessage: `There is no consumer group "${groupId}" on ${cluster.name} (it may have been deleted, or has no offsets yet).` });
+  const verdict = state.verdicts.get(groupId);
+  const statuses = new Map((verdict?.partitions ?? []).map((p) => [`${p.topic}\u0000${p.partition}`, p]));
+  const topics = new Map<string, GroupDetail["topics"][number]>();
+  for (const p of g.partitions) {
+    const t = topics.get(p.topic) ?? { topic: p.topic, totalLag: 0, partitions: [] };
+    const s = statuses.get(`${p.topic}\u0000${p.partition}`);
+    t.partitions.push({ ...p, status: s?.status ?? "OK", rule: s?.rule ?? (p.committed === null ? "nothing committed" : "not judged yet") });
+    t.totalLag += p.lag ?? 0;
+    topics.set(p.topic, t);
+  }
+  const summary = summarizeGroup(g, verdict);
+  return {
+    summary,
+    members: g.members,
+    topics: [...topics.values()],
+    catchUp: estimateCatchUp(state.windows.get(groupId)?.values() ?? [], summary.totalLag),
+    takenAt: state.latest.takenAt,
+    windowSize: lagWindowSize(),
+    intervalMs,
+  };
+}

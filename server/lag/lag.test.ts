@@ -1,0 +1,193 @@
+// Consumer lag against the real broker: the snapshot, the sampler's history and status, the groups and
+// metrics routes, and the offset reset.
+import { Kafka, logLevel } from "kafkajs";
+import { afterAll, describe, expect, it } from "vitest";
+import { GET as listGroupsRoute } from "@/app/api/clusters/[id]/groups/route";
+import { GET as groupDetailRoute } from "@/app/api/clusters/[id]/groups/detail/route";
+import { GET as groupHistoryRoute } from "@/app/api/clusters/[id]/groups/history/route";
+import { GET as metricsRoute } from "@/app/api/metrics/route";
+import type { GroupPage } from "@/lib/lag/group-list";
+import { previewOffsetResetAction, resetGroupOffsetsAction } from "@/server/actions/offset-actions";
+import { prisma } from "@/server/db/prisma";
+import { brokers, makeCluster, unique, withAdmin } from "@/server/test-support/fixtures";
+import { callRoute, produce } from "@/server/test-support/topics";
+import type { GroupDetail } from "./describe-group";
+import { fetchLagSnapshot } from "./fetch-lag-snapshot";
+import { sampleCluster } from "./lag-sampler";
+import type { LagHistory } from "./lag-history";
+import { pruneLagPoints } from "./lag-points";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c().catch(() => {});
+});
+
+/** A 3-partition topic with 10, 20 and 30 messages, and an inactive group with offsets 5, 20, 0 (lag 5, 0, 30). */
+async function topicWithGroup() {
+  const topic = unique("lag");
+  const group = unique("lag-group");
+  await withAdmin(async (a) => {
+    await a.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+  });
+  await produce(topic, 0, 10);
+  await produce(topic, 1, 20);
+  await produce(topic, 2, 30);
+  await withAdmin((a) =>
+    a.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "5" }, { partition: 1, offset: "20" }, { partition: 2, offset: "0" }] }),
+  );
+  return { topic, group };
+}
+
+describe("lag snapshot against the real broker", () => {
+  it("gives every group's committed offsets, end offsets and lag per partition", async () => {
+    const c = await makeCluster();
+    const { topic, group } = await topicWithGroup();
+    const snap = await fetchLagSnapshot(c);
+    const g = snap.groups.find((x) => x.groupId === group)!;
+    expect(g.state).toBe("Empty");
+    expect(g.members).toEqual([]);
+    expect(g.partitions).toEqual([
+      { topic, partition: 0, committed: 5, end: 10, lag: 5 },
+      { topic, partition: 1, committed: 20, end: 20, lag: 0 },
+      { topic, partition: 2, committed: 0, end: 30, lag: 30 },
+    ]);
+    expect(snap.topicEnds[topic]).toEqual({ 0: 10, 1: 20, 2: 30 });
+    expect(snap.tookMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("lists an active group's members with their assigned partitions", async () => {
+    const c = await makeCluster();
+    const { topic } = await topicWithGroup();
+    const group = unique("active");
+    const consumer = new Kafka({ clientId: "lag-test-app", brokers: brokers().split(","), logLevel: logLevel.NOTHING }).consumer({ groupId: group });
+    cleanups.push(() => consumer.disconnect());
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let consumed = 0;
+    await consumer.run({ eachMessage: async () => void consumed++ });
+    await expect.poll(() => consumed, { timeout: 30_000 }).toBe(60);
+
+    await expect
+      .poll(async () => (await fetchLagSnapshot(c)).groups.find((x) => x.groupId === group)?.state, { timeout: 30_000 })
+      .toBe("Stable");
+    const g = (await fetchLagSnapshot(c)).groups.find((x) => x.groupId === group)!;
+    expect(g.members).toHaveLength(1);
+    expect(g.members[0]).toMatchObject({ clientId: "lag-test-app", assignments: [{ topic, partitions: [0, 1, 2] }] });
+    expect(g.partitions.map((p) => p.partition)).toEqual([0, 1, 2]);
+
+    // An active group's offsets cannot be reset: the preview says why, and confirming is refused.
+    const preview = await previewOffsetResetAction({ clusterId: c.id, groupId: group, topic, target: "earliest" });
+    expect(preview.ok && preview.data.refusal).toMatch(/Stable with 1 active member/);
+    const refused = await resetGroupOffsetsAction({ clusterId: c.id, groupId: group, topic, offsets: [{ partition: 0, offset: 0 }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("stop its consumers first") } });
+  }, 90_000);
+});
+
+describe("sampler, routes and metrics", () => {
+  it("records history, judges an idle group with lag as STOP, and serves list, detail, history and metrics", async () => {
+    const c = await makeCluster();
+    const { topic, group } = await topicWithGroup();
+    await sampleCluster(c);
+    await new Promise((r) => setTimeout(r, 1100));
+    const state = await sampleCluster(c);
+    expect(state.verdicts.get(group)).toMatchObject({ status: "STOP", reason: expect.stringContaining(`STOP on ${topic}[0], ${topic}[2]: no commit`) });
+
+    const points = await prisma.lagPoint.findMany({ where: { clusterId: c.id, groupId: group } });
+    expect(points).toHaveLength(2);
+    expect(points[1]).toMatchObject({ topic, lag: 35, committed: 25, endOffset: 60, status: "STOP" });
+
+    const list = await callRoute<GroupPage>(listGroupsRoute, `/api/clusters/${c.id}/groups?q=${group}`, { id: c.id });
+    expect(list.status).toBe(200);
+    expect(list.body.groups).toEqual([expect.objectContaining({ groupId: group, totalLag: 35, maxLag: 30, maxLagAt: `${topic}[2]`, status: "STOP", state: "Empty" })]);
+    const byStatus = await callRoute<GroupPage>(listGroupsRoute, `/api/clusters/${c.id}/groups?q=${group}&status=ok,warn`, { id: c.id });
+    expect(byStatus.body.groups).toEqual([]);
+    const bad = await callRoute<{ error: { message: string } }>(listGroupsRoute, `/api/clusters/${c.id}/groups?status=SLEEPY`, { id: c.id });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('Unknown status "SLEEPY"');
+
+    const detail = await callRoute<GroupDetail>(groupDetailRoute, `/api/clusters/${c.id}/groups/detail?group=${encodeURIComponent(group)}`, { id: c.id });
+    expect(detail.status).toBe(200);
+    expect(detail.body.topics[0].partitions.map((p) => [p.partition, p.lag, p.status])).toEqual([
+      [0, 5, "STOP"],
+      [1, 0, "OK"],
+      [2, 30, "STOP"],
+    ]);
+    expect(detail.body.catchUp.text).toBe("Not consuming: lag will not shrink.");
+    const missing = await callRoute(groupDetailRoute, `/api/clusters/${c.id}/groups/detail?group=${unique("nope")}`, { id: c.id });
+    expect(missing.status).toBe(404);
+
+    const history = await callRoute<LagHistory>(groupHistoryRoute, `/api/clusters/${c.id}/groups/history?group=${group}&window=15m`, { id: c.id });
+    expect(history.body.topics).toEqual([topic]);
+    expect(history.body.total).toEqual([35, 35]);
+
+    const res = await metricsRoute(new Request("http://localhost/api/metrics"), { params: Promise.resolve({}) });
+    expect(res.headers.get("content-type")).toContain("text/plain");
+    const text = await res.text();
+    expect(text).toContain(`topiary_consumergroup_partition_lag{cluster="${c.name}",group="${group}",topic="${topic}",partition="2"} 30`);
+    expect(text).toContain(`topiary_consumergroup_status{cluster="${c.name}",group="${group}",status="STOP"} 1`);
+  }, 60_000);
+
+  it("folds raw points older than the raw retention into 5-minute buckets", async () => {
+    const c = await makeCluster();
+    const old = Date.now() - 8 * 3600_000;
+    const bucketStart = Math.floor(old / 300_000) * 300_000;
+    await prisma.lagPoint.createMany({
+      data: [0, 15, 30].map((s, i) => ({
+        clusterId: c.id,
+        groupId: "g",
+        topic: "t",
+        at: new Date(bucketStart + s * 1000),
+        resolution: 15,
+        lag: [10, 20, 60][i],
+        committed: 100 + i,
+        endOffset: 200 + i,
+        status: i === 1 ? "WARN" : "OK",
+      })),
+    });
+    await pruneLagPoints();
+    const rows = await prisma.lagPoint.findMany({ where: { clusterId: c.id } });
+    expect(rows).toEqual([expect.objectContaining({ at: new Date(bucketStart), resolution: 300, lag: 30, committed: 102, endOffset: 202, status: "WARN" })]);
+  });
+});
+
+describe("offset reset", () => {
+  it("previews the new offsets, then sets exactly those on an inactive group", async () => {
+    const c = await makeCluster();
+    const { topic, group } = await topicWithGroup();
+    const preview = await previewOffsetResetAction({ clusterId: c.id, groupId: group, topic, target: "offset", offset: 12 });
+    expect(preview).toMatchObject({
+      ok: true,
+      data: {
+        refusal: null,
+        rows: [
+          { partition: 0, current: 5, newOffset: 10, start: 0, end: 10 },
+          { partition: 1, current: 20, newOffset: 12, start: 0, end: 20 },
+          { partition: 2, current: 0, newOffset: 12, start: 0, end: 30 },
+        ],
+      },
+    });
+    // Nothing changed by the preview.
+    const committed = async () => (await withAdmin((a) => a.fetchOffsets({ groupId: group, topics: [topic] })))[0].partitions.map((p) => Number(p.offset)).sort((a, b) => a - b);
+    expect(await committed()).toEqual([0, 5, 20]);
+
+    const latest = await previewOffsetResetAction({ clusterId: c.id, groupId: group, topic, target: "latest", partitions: [2] });
+    expect(latest.ok && latest.data.rows).toEqual([{ partition: 2, current: 0, newOffset: 30, start: 0, end: 30 }]);
+    expect(await resetGroupOffsetsAction({ clusterId: c.id, groupId: group, topic, offsets: [{ partition: 2, offset: 30 }] })).toEqual({ ok: true, data: { reset: 1 } });
+    expect(await committed()).toEqual([5, 20, 30]);
+
+    const future = await previewOffsetResetAction({ clusterId: c.id, groupId: group, topic, target: "timestamp", timestamp: Date.now() + 3600_000 });
+    expect(future.ok && future.data.rows.map((r) => r.newOffset)).toEqual([10, 20, 30]);
+
+    expect(await resetGroupOffsetsAction({ clusterId: c.id, groupId: group, topic, offsets: [{ partition: 0, offset: 11 }] })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("outside partition 0's range 0–10") },
+    });
+    expect(await previewOffsetResetAction({ clusterId: c.id, groupId: group, topic, target: "offset" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await previewOffsetResetAction({ clusterId: c.id, groupId: group, topic, target: "earliest", partitions: [7] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining("has no partition 7") },
+    });
+    const ro = await makeCluster({ readOnly: true });
+    expect(await resetGroupOffsetsAction({ clusterId: ro.id, groupId: group, topic, offsets: [{ partition: 0, offset: 0 }] })).toMatchObject({ ok: false, error: { code: "READ_ONLY" } });
+  }, 60_000);
+});

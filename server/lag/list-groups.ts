@@ -1,0 +1,20 @@
+import "server-only";
+import { queryGroups, type GroupPage, type GroupQuery } from "@/lib/lag/group-list";
+import { summarizeGroup } from "@/lib/lag/group-summary";
+import type { Cluster } from "@/prisma/generated/client";
+import { lagSampleIntervalMs } from "@/server/config";
+import { freshLagState } from "./lag-sampler";
+
+export interface GroupListAnswer extends GroupPage {
+  takenAt: number;
+  tookMs: number;
+  intervalMs: number;
+}
+
+/** Consumer groups of the cluster from the sampler's latest sample (taken now when older than the interval). */
+export async function listConsumerGroups(cluster: Cluster, query: GroupQuery): Promise<GroupListAnswer> {
+  const intervalMs = lagSampleIntervalMs() || 15_000;
+  const state = await freshLagState(cluster, Math.max(5_000, intervalMs));
+  const summaries = state.latest.groups.map((g) => summarizeGroup(g, state.verdicts.get(g.groupId)));
+  return { ...queryGroups(summaries, query), takenAt: state.latest.takenAt, tookMs: state.latest.tookMs, intervalMs };
+}
