@@ -1,23 +1,10 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import { estimateCatchUp, summarizeGroup, type CatchUp, type GroupSummary } from "@/lib/lag/group-summary";
-import type { GroupMember, PartitionOffsets } from "@/lib/lag/lag-types";
-import type { PartitionStatusRow } from "@/lib/lag/lag-window";
+import { estimateCatchUp, summarizeGroup } from "@/lib/lag/group-summary";
+import type { GroupDetail } from "@/lib/lag/group-views";
 import type { Cluster } from "@/prisma/generated/client";
 import { lagSampleIntervalMs, lagWindowSize } from "@/server/config";
 import { freshLagState } from "./lag-sampler";
-
-export interface GroupDetail {
-  summary: GroupSummary;
-  members: GroupMember[];
-  /** Per topic: partitions with offsets, lag and status. */
-  topics: { topic: string; totalLag: number; partitions: (PartitionOffsets & Pick<PartitionStatusRow, "status" | "rule">)[] }[];
-  catchUp: CatchUp;
-  takenAt: number;
-  /** How many samples the status rules look at, and how often samples are taken. */
-  windowSize: number;
-  intervalMs: number;
-}
 
 export async function describeConsumerGroup(cluster: Cluster, groupId: string): Promise<GroupDetail> {
   const intervalMs = lagSampleIntervalMs() || 15_000;

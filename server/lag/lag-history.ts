@@ -1,17 +1,7 @@
 import "server-only";
 import { LAG_HISTORY_WINDOWS, type LagHistoryWindow } from "@/lib/lag/group-schemas";
+import type { LagHistory } from "@/lib/lag/group-views";
 import { prisma } from "@/server/db/prisma";
-
-export interface LagHistory {
-  window: LagHistoryWindow;
-  topics: string[];
-  /** Times (ms), oldest first. */
-  times: number[];
-  /** Per topic, lag at each time (null where the topic has no point). */
-  series: Record<string, (number | null)[]>;
-  /** Lag summed over topics at each time. */
-  total: (number | null)[];
-}
 
 /** The group's lag over the window, per topic and in total, from the sampler's stored points. */
 export async function lagHistory(clusterId: string, groupId: string, window: LagHistoryWindow): Promise<LagHistory> {

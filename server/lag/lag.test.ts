@@ -11,10 +11,10 @@ import { previewOffsetResetAction, resetGroupOffsetsAction } from "@/server/acti
 import { prisma } from "@/server/db/prisma";
 import { brokers, makeCluster, unique, withAdmin } from "@/server/test-support/fixtures";
 import { callRoute, produce } from "@/server/test-support/topics";
-import type { GroupDetail } from "./describe-group";
+import type { GroupDetail, LagHistory } from "@/lib/lag/group-views";
 import { fetchLagSnapshot } from "./fetch-lag-snapshot";
 import { sampleCluster } from "./lag-sampler";
-import type { LagHistory } from "./lag-history";
+
 import { pruneLagPoints } from "./lag-points";
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,15 +1,10 @@
 import "server-only";
-import { queryGroups, type GroupPage, type GroupQuery } from "@/lib/lag/group-list";
+import { queryGroups, type GroupQuery } from "@/lib/lag/group-list";
 import { summarizeGroup } from "@/lib/lag/group-summary";
+import type { GroupListAnswer } from "@/lib/lag/group-views";
 import type { Cluster } from "@/prisma/generated/client";
 import { lagSampleIntervalMs } from "@/server/config";
 import { freshLagState } from "./lag-sampler";
-
-export interface GroupListAnswer extends GroupPage {
-  takenAt: number;
-  tookMs: number;
-  intervalMs: number;
-}
 
 /** Consumer groups of the cluster from the sampler's latest sample (taken now when older than the interval). */
 export async function listConsumerGroups(cluster: Cluster, query: GroupQuery): Promise<GroupListAnswer> {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Admin } from "kafkajs";
 import { AppError } from "@/lib/errors/app-error";
 import type { ConfirmOffsetResetInput, OffsetResetInput } from "@/lib/lag/group-schemas";
+import type { OffsetResetPreview } from "@/lib/lag/group-views";
 import type { Cluster } from "@/prisma/generated/client";
 import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
@@ -13,25 +14,6 @@ import { fetchTopicPartitions } from "@/server/topics/topic-metadata";
 // Resetting a group's committed offsets: a preview of the new offsets first, then exactly those are set.
 // Kafka only lets offsets be changed from outside while the group has no active members, so both steps
 // refuse an active group and say why.
-
-export interface OffsetResetRow {
-  partition: number;
-  /** Committed now; null when the group has none on this partition. */
-  current: number | null;
-  newOffset: number;
-  start: number;
-  end: number;
-}
-
-export interface OffsetResetPreview {
-  groupId: string;
-  topic: string;
-  state: string;
-  members: number;
-  /** Why the reset would be refused, or null when it can go ahead. */
-  refusal: string | null;
-  rows: OffsetResetRow[];
-}
 
 async function groupState(admin: Admin, groupId: string): Promise<{ state: string; members: number }> {
   const { groups } = await admin.describeGroups([groupId]);
