@@ -8,7 +8,8 @@ import { freshLagState } from "./lag-sampler";
 
 export async function describeConsumerGroup(cluster: Cluster, groupId: string): Promise<GroupDetail> {
   const intervalMs = lagSampleIntervalMs() || 15_000;
-  const state = await freshLagState(cluster, Math.max(5_000, intervalMs));
+  // A page shows the latest sample (refreshed behind it when older than an interval); it waits only for the first.
+  const state = await freshLagState(cluster, intervalMs + 5_000, intervalMs * 5 + 30_000);
   const g = state.latest.groups.find((x) => x.groupId === groupId);
   if (!g) throw new AppError("NOT_FOUND", { userMessage: `There is no consumer group "${groupId}" on ${cluster.name} (it may have been deleted, or has no offsets yet).` });
   const verdict = state.verdicts.get(groupId);

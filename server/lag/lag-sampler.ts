@@ -88,10 +88,19 @@ export function sampleCluster(cluster: Cluster): Promise<ClusterLagState> {
   return p;
 }
 
-/** The cluster's lag state, sampled now when the last sample is older than `maxAgeMs` (or missing). */
-export async function freshLagState(cluster: Cluster, maxAgeMs: number): Promise<ClusterLagState> {
+/**
+ * The cluster's lag state for a page: the latest sample when it is younger than `maxAgeMs`; when it is older
+ * but younger than `staleMs`, still that one while a fresh sample is taken behind it (pages never wait on a
+ * big cluster's sample); otherwise a sample taken now.
+ */
+export async function freshLagState(cluster: Cluster, maxAgeMs: number, staleMs = maxAgeMs): Promise<ClusterLagState> {
   const s = sampler.states.get(cluster.id);
-  if (s && Date.now() - s.latest.takenAt <= maxAgeMs) return s;
+  const age = s ? Date.now() - s.latest.takenAt : Infinity;
+  if (s && age <= maxAgeMs) return s;
+  if (s && age <= staleMs) {
+    sampleCluster(cluster).catch(() => {});
+    return s;
+  }
   return sampleCluster(cluster);
 }
 

@@ -9,6 +9,7 @@ import { kafkaRequestTimeoutMs } from "@/server/config";
 import { getAdmin } from "@/server/kafka/client-registry";
 import { withTimeout } from "@/server/kafka/with-timeout";
 import { logger } from "@/server/log";
+import { sampleCluster } from "./lag-sampler";
 import { fetchTopicPartitions } from "@/server/topics/topic-metadata";
 
 // Resetting a group's committed offsets: a preview of the new offsets first, then exactly those are set.
@@ -79,6 +80,13 @@ export async function previewOffsetReset(cluster: Cluster, input: OffsetResetInp
 
 /** Sets the confirmed offsets, after checking again that the group is inactive and each offset is in range. */
 export async function resetGroupOffsets(cluster: Cluster, input: ConfirmOffsetResetInput): Promise<{ reset: number }> {
+  const result = await setOffsetsChecked(cluster, input);
+  // A new sample, so the group's page shows the new offsets at once.
+  await sampleCluster(cluster).catch(() => {});
+  return result;
+}
+
+async function setOffsetsChecked(cluster: Cluster, input: ConfirmOffsetResetInput): Promise<{ reset: number }> {
   return withTimeout(
     (async () => {
       const admin = await getAdmin(cluster.id, toConnection(cluster));
