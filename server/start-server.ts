@@ -1,5 +1,6 @@
 import "server-only";
 import { ensureDefaultCluster } from "@/server/clusters/ensure-default-cluster";
+import { registerAlertEngine } from "@/server/lag/alert-engine";
 import { startLagSampler } from "@/server/lag/lag-sampler";
 import { logger } from "@/server/log";
 
@@ -14,5 +15,6 @@ export async function startServer(): Promise<void> {
     logger.error("start-up failed: is the database migrated? (npm start applies migrations)", { error: e });
   }
   // Consumer lag history, status and alerts need samples whether or not anyone has a page open.
+  registerAlertEngine();
   startLagSampler();
 }

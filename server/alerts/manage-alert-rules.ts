@@ -1,0 +1,78 @@
+import "server-only";
+import type { z } from "zod";
+import type { AlertRuleValues, updateAlertRuleInputSchema } from "@/lib/lag/alert-rules";
+import type { AlertRuleView } from "@/lib/lag/alert-views";
+import { AppError } from "@/lib/errors/app-error";
+import type { AlertRule } from "@/prisma/generated/client";
+import { prisma } from "@/server/db/prisma";
+import { forgetAlertRule, resolveRuleEvents } from "@/server/lag/alert-engine";
+import { logger } from "@/server/log";
+import { toAlertRuleView } from "./alert-rule-view";
+
+// Creating, changing, turning off and removing a cluster's alert rules. The guarded actions have checked the
+// caller and loaded the cluster; a rule is only found within that cluster.
+
+async function findRule(clusterId: string, id: string): Promise<AlertRule> {
+  const rule = await prisma.alertRule.findFirst({ where: { id, clusterId } });
+  if (!rule) throw new AppError("NOT_FOUND", { userMessage: "That alert rule does not exist (it may have been removed)." });
+  return rule;
+}
+
+async function assertNameFree(clusterId: string, name: string, exceptId?: string) {
+  const clash = await prisma.alertRule.findFirst({ where: { clusterId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
+  if (clash) {
+    const message = `This cluster already has a rule named "${name}"`;
+    throw new AppError("CONFLICT", { userMessage: message, fieldErrors: { name: message } });
+  }
+}
+
+/** The stored columns of a rule's settings: only the threshold its kind uses. */
+function columns(values: AlertRuleValues) {
+  return {
+    name: values.name,
+    groupId: values.groupId ?? null,
+    kind: values.kind,
+    lagAbove: values.kind === "lag" ? (values.lagAbove ?? 0) : null,
+    statuses: values.kind === "status" ? (values.statuses ?? []).join(",") : null,
+    forMinutes: values.forMinutes,
+  };
+}
+
+export async function createAlertRule(clusterId: string, values: AlertRuleValues): Promise<AlertRuleView> {
+  await assertNameFree(clusterId, values.name);
+  const rule = await prisma.alertRule.create({ data: { clusterId, ...columns(values), webhookUrl: values.webhookUrl ?? null, enabled: true } });
+  logger.info("alert rule created", { clusterId, ruleId: rule.id, name: rule.name });
+  return toAlertRuleView(rule);
+}
+
+export async function updateAlertRule(input: z.output<typeof updateAlertRuleInputSchema>): Promise<AlertRuleView> {
+  const { clusterId, id, keepWebhook, ...values } = input;
+  const previous = await findRule(clusterId, id);
+  await assertNameFree(clusterId, values.name, id);
+  const webhookUrl = values.webhookUrl ?? (keepWebhook ? previous.webhookUrl : null);
+  const rule = await prisma.alertRule.update({ where: { id }, data: { ...columns(values), webhookUrl } });
+  // The condition may mean something else now: its "held since" starts over. Open events stay until the
+  // next sample, which resolves those the new settings no longer hold for.
+  forgetAlertRule(clusterId, id);
+  logger.info("alert rule updated", { clusterId, ruleId: id, name: rule.name });
+  return toAlertRuleView(rule, await prisma.alertEvent.count({ where: { ruleId: id, state: "firing" } }));
+}
+
+/** Turning a rule off resolves what it has firing (announced to its webhook); turning it on starts afresh. */
+export async function setAlertRuleEnabled(clusterId: string, id: string, enabled: boolean): Promise<AlertRuleView> {
+  await findRule(clusterId, id);
+  const rule = await prisma.alertRule.update({ where: { id }, data: { enabled } });
+  forgetAlertRule(clusterId, id);
+  if (!enabled) await resolveRuleEvents(rule);
+  logger.info(enabled ? "alert rule enabled" : "alert rule disabled", { clusterId, ruleId: id, name: rule.name });
+  return toAlertRuleView(rule, enabled ? await prisma.alertEvent.count({ where: { ruleId: id, state: "firing" } }) : 0);
+}
+
+/** Removes a rule with its events and deliveries (the UI asks first). */
+export async function deleteAlertRule(clusterId: string, id: string): Promise<{ id: string }> {
+  const rule = await findRule(clusterId, id);
+  await prisma.alertRule.delete({ where: { id } });
+  forgetAlertRule(clusterId, id);
+  logger.info("alert rule removed", { clusterId, ruleId: id, name: rule.name });
+  return { id };
+}
