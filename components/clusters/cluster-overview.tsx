@@ -33,6 +33,9 @@ export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: Cluste
           </p>
         </div>
         <div className="actions">
+          <Link className="button-link" href={`/clusters/${cluster.id}/groups`}>
+            Consumer groups
+          </Link>
           <Link className="button-link" href={`/clusters/${cluster.id}/alerts`}>
             Alerts
           </Link>
