@@ -38,20 +38,12 @@ export async function fetchLagSnapshot(cluster: Cluster, opts: SnapshotOptions =
 
 async function take(cluster: Cluster, opts: SnapshotOptions): Promise<Omit<LagSnapshot, "clusterId" | "takenAt" | "tookMs">> {
   const admin = await getAdmin(cluster.id, toConnection(cluster));
-  const listed = await listAllGroups(cluster, admin);
+  const [listed, metadata] = await Promise.all([listAllGroups(cluster, admin), admin.fetchTopicMetadata()]);
   // Consumer groups, and groups that only commit offsets (protocol type ""); not Connect workers or others.
   const ids = listed.groups.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId);
-  const [described, committed, metadata] = await Promise.all([
-    describeGroups(admin, ids),
-    mapLimit(ids, GROUP_CONCURRENCY, async (groupId) => {
-      try {
-        return { groupId, topics: await admin.fetchOffsets({ groupId }) };
-      } catch (e) {
-        return { groupId, error: classifyKafkaError(e).userMessage };
-      }
-    }),
-    admin.fetchTopicMetadata(),
-  ]);
+  const raw = await getRawCluster(cluster.id, toConnection(cluster));
+  const coordinators = coordinatorsOf(ids, metadata.topics);
+  const [described, committed] = await Promise.all([describeGroups(admin, raw, ids, coordinators), fetchCommitted(admin, raw, ids, coordinators)]);
 
   // Which partitions each group reads: what it committed, and what its members are assigned.
   const groups: GroupSnapshot[] = committed.map((c) => {
@@ -126,19 +118,91 @@ async function listAllGroups(cluster: Cluster, admin: Admin): Promise<{ groups: 
 
 type DescribedGroup = { state: string; members: GroupMember[] };
 
-async function describeGroups(admin: Admin, ids: string[]): Promise<Map<string, DescribedGroup>> {
+/**
+ * Each group's coordinator broker, from the leaders of Kafka's offsets topic: a group lives on partition
+ * abs(javaHash(groupId)) % partitions (Kafka's own rule). Asking coordinators directly saves a FindCoordinator
+ * round trip per group and lets one DescribeGroups ask for all of a broker's groups; any group whose
+ * coordinator this does not find (or that answers NOT_COORDINATOR) goes through kafkajs' own lookup instead.
+ */
+function coordinatorsOf(ids: string[], topics: TopicMetadata): Map<string, number> {
+  const out = new Map<string, number>();
+  const offsets = topics.find((t) => t.name === "__consumer_offsets");
+  if (!offsets?.partitions.length) return out;
+  const leaders = new Map(offsets.partitions.map((p) => [p.partitionId, p.leader]));
+  for (const id of ids) {
+    const leader = leaders.get((javaStringHash(id) & 0x7fffffff) % offsets.partitions.length);
+    if (leader !== undefined && leader >= 0) out.set(id, leader);
+  }
+  return out;
+}
+
+/** Java's String.hashCode over UTF-16 code units, as Kafka hashes group ids. */
+export function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+type RawGroupBroker = {
+  describeGroups(req: { groupIds: string[] }): Promise<{ groups: RawDescribedGroup[] }>;
+  offsetFetch(req: { groupId: string; topics: [] }): Promise<{ responses: { topic: string; partitions: { partition: number; offset: string }[] }[] }>;
+};
+type RawDescribedGroup = { groupId: string; state: string; errorCode: number; members: { memberId: string; clientId: string; clientHost: string; memberAssignment: Buffer }[] };
+type Committed = { groupId: string; topics?: { topic: string; partitions: { partition: number; offset: string }[] }[]; error?: string };
+
+async function fetchCommitted(admin: Admin, raw: RawCluster, ids: string[], coordinators: Map<string, number>): Promise<Committed[]> {
+  return mapLimit(ids, GROUP_CONCURRENCY, async (groupId): Promise<Committed> => {
+    const leader = coordinators.get(groupId);
+    if (leader !== undefined) {
+      try {
+        const broker = (await findRawBroker(raw, leader)) as unknown as RawGroupBroker;
+        const res = await withTimeout(broker.offsetFetch({ groupId, topics: [] }), kafkaRequestTimeoutMs(), "committed offsets");
+        return { groupId, topics: res.responses };
+      } catch {
+        // moved coordinator, or not loaded yet: kafkajs' lookup below
+      }
+    }
+    try {
+      return { groupId, topics: await admin.fetchOffsets({ groupId }) };
+    } catch (e) {
+      return { groupId, error: classifyKafkaError(e).userMessage };
+    }
+  });
+}
+
+async function describeGroups(admin: Admin, raw: RawCluster, ids: string[], coordinators: Map<string, number>): Promise<Map<string, DescribedGroup>> {
   const out = new Map<string, DescribedGroup>();
-  const put = (g: Awaited<ReturnType<Admin["describeGroups"]>>["groups"][number]) =>
+  const put = (g: { groupId: string; state: string; members: { memberId: string; clientId: string; clientHost: string; memberAssignment: Buffer }[] }) =>
     out.set(g.groupId, {
       state: g.state,
       members: g.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, host: m.clientHost, assignments: decodeAssignment(m.memberAssignment) })),
     });
   if (!ids.length) return out;
+  const byBroker = new Map<number, string[]>();
+  for (const id of ids) {
+    const leader = coordinators.get(id);
+    if (leader !== undefined) byBroker.set(leader, [...(byBroker.get(leader) ?? []), id]);
+  }
+  await Promise.all(
+    [...byBroker.entries()].flatMap(([leader, groupIds]) =>
+      chunk(groupIds, 500).map(async (part) => {
+        try {
+          const broker = (await findRawBroker(raw, leader)) as unknown as RawGroupBroker;
+          const res = await withTimeout(broker.describeGroups({ groupIds: part }), kafkaRequestTimeoutMs(), "consumer groups");
+          for (const g of res.groups) if (g.errorCode === 0) put(g);
+        } catch {
+          // left to kafkajs' lookup below
+        }
+      }),
+    ),
+  );
+  const rest = ids.filter((id) => !out.has(id));
+  if (!rest.length) return out;
   try {
-    (await admin.describeGroups(ids)).groups.forEach(put);
+    (await admin.describeGroups(rest)).groups.forEach(put);
   } catch {
     // One group kafkajs cannot describe fails the whole call: ask one by one, keeping what answers.
-    await mapLimit(ids, GROUP_CONCURRENCY, async (id) => {
+    await mapLimit(rest, GROUP_CONCURRENCY, async (id) => {
       try {
         (await admin.describeGroups([id])).groups.forEach(put);
       } catch {
@@ -146,6 +210,12 @@ async function describeGroups(admin: Admin, ids: string[]): Promise<Map<string, 
       }
     });
   }
+  return out;
+}
+
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
 

@@ -12,7 +12,7 @@ import { prisma } from "@/server/db/prisma";
 import { brokers, makeCluster, unique, withAdmin } from "@/server/test-support/fixtures";
 import { callRoute, produce } from "@/server/test-support/topics";
 import type { GroupDetail, LagHistory } from "@/lib/lag/group-views";
-import { fetchLagSnapshot } from "./fetch-lag-snapshot";
+import { fetchLagSnapshot, javaStringHash } from "./fetch-lag-snapshot";
 import { sampleCluster } from "./lag-sampler";
 
 import { pruneLagPoints } from "./lag-points";
@@ -39,6 +39,12 @@ async function topicWithGroup() {
 }
 
 describe("lag snapshot against the real broker", () => {
+  it("hashes group ids as Java does (Kafka places a group on abs(hash) % partitions of its offsets topic)", () => {
+    expect(javaStringHash("hello")).toBe(99162322);
+    expect(javaStringHash("a much longer consumer group id, past int overflow")).toBe(1940575818);
+    expect(javaStringHash("")).toBe(0);
+  });
+
   it("gives every group's committed offsets, end offsets and lag per partition", async () => {
     const c = await makeCluster();
     const { topic, group } = await topicWithGroup();
