@@ -11,6 +11,8 @@ import { needsBuild, prepareDatabase, run } from "./start.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TEST_KAFKA = { port: 19092, dataDir: path.join(root, ".topiary/test-kafka") };
 const env = { ...process.env, TOPIARY_LOG_LEVEL: process.env.TOPIARY_LOG_LEVEL || "warn" };
+// Lag samples every 2 s, so specs that watch live lag do not wait long.
+env.TOPIARY_LAG_INTERVAL_MS ??= "2000";
 
 const dbDir = path.join(root, ".topiary/e2e");
 fs.rmSync(dbDir, { recursive: true, force: true });

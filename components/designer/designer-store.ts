@@ -7,6 +7,7 @@ import { edgeKind, newEdgeError } from "@/lib/designs/connection-rules";
 import { defaultNodeData, type DesignNode, type Layout, type NodeKind, type Topology } from "@/lib/designs/design-schema";
 import type { DesignView } from "@/lib/designs/design-views";
 import type { Problem } from "@/lib/designs/validate-design";
+import type { DesignLive, NodeLive } from "@/lib/lag/design-live";
 import type { NodeDrift } from "@/lib/plan/drift";
 
 // One store per open designer. Node `data` holds the node's JSON-safe fields only (no components, no
@@ -69,7 +70,7 @@ const EDGE_STYLE = { produces: { stroke: "#2f6b3f" }, consumes: { stroke: "#6f8f
 
 export function toFlowEdge(e: { id: string; source: string; target: string }, kinds: Map<string, NodeKind>): FlowEdge {
   const k = edgeKind(kinds.get(e.source) ?? "producer", kinds.get(e.target) ?? "topic");
-  return { id: e.id, source: e.source, target: e.target, style: k ? EDGE_STYLE[k] : undefined, ariaLabel: k === "consumes" ? "consumed by" : "produces to" };
+  return { id: e.id, type: "design", source: e.source, target: e.target, style: k ? EDGE_STYLE[k] : undefined, ariaLabel: k === "consumes" ? "consumed by" : "produces to" };
 }
 
 export function toFlow(t: Topology, layout: Layout): Snapshot {
@@ -317,14 +318,24 @@ export function useDesignerStore(): DesignerStore {
   return store;
 }
 
-// Problems and drift live in a store of their own: a drag updates the main store every frame, and the
-// 1,000 node components that read their problems and drift must not be asked about it each time.
+// Problems, drift and live lag live in a store of their own: a drag updates the main store every frame, and
+// the 1,000 node components that read them must not be asked about it each time (nor about a drag when live
+// lag arrives).
 export interface Annotations {
   problemsByNode: Map<string, Problem[]>;
   /** How the bound cluster differs from each node (null when unbound or not read yet). */
   drift: Record<string, NodeDrift> | null;
   setProblems: (problems: Problem[]) => void;
   setDrift: (drift: Record<string, NodeDrift> | null) => void;
+  /** Live lag, rates and throughput from the bound cluster; null when unbound, not read yet, or unavailable. */
+  live: DesignLive | null;
+  /** Why live figures are unavailable (e.g. the cluster cannot be reached); null otherwise. */
+  liveError: string | null;
+  setLive: (live: DesignLive | null, error: string | null) => void;
+}
+
+function sameLive(a: NodeLive | undefined, b: NodeLive): boolean {
+  return !!a && (Object.keys(b) as (keyof NodeLive)[]).every((k) => a[k] === b[k]);
 }
 
 export function createAnnotationStore() {
@@ -341,6 +352,15 @@ export function createAnnotationStore() {
       set({ problemsByNode: merged });
     },
     setDrift: (drift) => set({ drift }),
+    live: null,
+    liveError: null,
+    setLive: (live, liveError) => {
+      const old = get().live?.nodes ?? {};
+      // Every poll parses fresh objects: keep the old one where a node's figures did not change, so only
+      // the nodes whose lag or rate moved re-render.
+      const nodes = live && Object.fromEntries(Object.entries(live.nodes).map(([id, n]) => [id, sameLive(old[id], n) ? old[id] : n]));
+      set({ live: live && nodes ? { ...live, nodes } : null, liveError });
+    },
   }));
 }
 

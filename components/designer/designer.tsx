@@ -22,6 +22,7 @@ import {
 } from "./designer-store";
 import { DesignerToolbar } from "./designer-toolbar";
 import { HistoryPanel } from "./history-panel";
+import { edgeTypes, LiveLagNote, LiveLagPoller } from "./live-lag";
 import { nodeTypes } from "./node-types";
 import { PALETTE_MIME, Palette } from "./palette";
 import { ProblemsPanel } from "./problems-panel";
@@ -114,6 +115,7 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={connect}
@@ -134,6 +136,7 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
         <MiniMap pannable zoomable ariaLabel="Minimap" />
         <Controls />
       </ReactFlow>
+      <LiveLagNote />
       {dragging && connectHint && (
         <div className="connect-hint" role="status" data-testid="connect-hint">
           {connectHint}
@@ -226,6 +229,7 @@ function Shell() {
         {historyOpen ? <HistoryPanel onClose={() => setHistoryOpen(false)} /> : <PropertiesPanel />}
       </div>
       <ProblemsPanel problems={problems} onFocus={onFocus} />
+      <LiveLagPoller />
     </div>
   );
 }

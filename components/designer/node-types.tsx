@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps, type NodeTypes } from "@xyflow/react"
 import { memo } from "react";
 import { NODE_KIND_LABELS, type NodeKind } from "@/lib/designs/design-schema";
 import { useAnnotations, type FlowNode } from "./designer-store";
+import { LiveBadge } from "./live-lag";
 
 function title(kind: NodeKind, d: FlowNode["data"]): string {
   const v = kind === "topic" ? d.name : kind === "consumerGroup" ? d.groupId : d.appName;
@@ -74,6 +75,7 @@ function DesignNodeView({ id, type, data, selected }: NodeProps<FlowNode>) {
       ) : (
         data.deleteOnApply === true && <span className="dnode-drift drift-marked-for-deletion">delete on apply</span>
       )}
+      <LiveBadge id={id} />
       {writes && <Handle type="source" position={Position.Right} />}
     </div>
   );
