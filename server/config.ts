@@ -37,3 +37,11 @@ export const lagWindowSize = () => intFromEnv("TOPIARY_LAG_WINDOW", 10, 3, 100);
 export const lagRawRetentionHours = () => intFromEnv("TOPIARY_LAG_RAW_HOURS", 6, 1, 24 * 7);
 /** How long 5-minute lag buckets are kept (days). */
 export const lagRetentionDays = () => intFromEnv("TOPIARY_LAG_RETENTION_DAYS", 7, 1, 366);
+
+/** Sign-in is on unless AUTH_DISABLED=true (single-user local use; a banner says so). */
+export const authDisabled = () => process.env.AUTH_DISABLED === "true";
+/** bcrypt cost for local passwords. */
+export const bcryptCost = () => intFromEnv("TOPIARY_BCRYPT_COST", 12, 4, 15);
+/** A session ends after this long without a request (hours), and at the latest after the absolute limit (days). */
+export const sessionIdleHours = () => intFromEnv("TOPIARY_SESSION_IDLE_HOURS", 12, 1, 24 * 30);
+export const sessionMaxDays = () => intFromEnv("TOPIARY_SESSION_MAX_DAYS", 7, 1, 90);

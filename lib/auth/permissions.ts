@@ -1,5 +1,5 @@
-// What an action needs. Roles (viewer, operator, editor, admin) map onto these in the sign-in issue;
-// until then every caller is the single local user, who may do everything.
+// What an action needs, and which role on the cluster grants it. Roles are ordered: each holds every
+// permission of the roles before it. Checked on the server by server/guard/authorize.ts.
 
 export const PERMISSIONS = [
   "clusters:read", // see clusters, their metadata and overview
@@ -12,12 +12,73 @@ export const PERMISSIONS = [
   "designs:apply", // apply a design's plan to a cluster
   "offsets:write", // reset a consumer group's committed offsets
   "alerts:write", // create, change and remove lag alert rules
+  "users:manage", // add users, grant roles, change settings (on every cluster)
+  "audit:read", // read the audit log
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ["viewer", "operator", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  viewer: "viewer: reads metadata and lag",
+  operator: "operator: also browses messages, produces, resets offsets",
+  editor: "editor: also edits designs, plans and alert rules",
+  admin: "admin: also applies, changes topics, manages clusters and users",
+};
+
+/** The least role that holds each permission. */
+export const PERMISSION_ROLE: Record<Permission, Role> = {
+  "clusters:read": "viewer",
+  "designs:read": "viewer",
+  "messages:read": "operator",
+  "messages:write": "operator",
+  "offsets:write": "operator",
+  "designs:write": "editor",
+  "alerts:write": "editor",
+  "topics:write": "admin",
+  "designs:apply": "admin",
+  "clusters:manage": "admin",
+  "users:manage": "admin",
+  "audit:read": "admin",
+};
+
+/** A role on one cluster, or on every cluster (clusterId null). */
+export interface Grant {
+  clusterId: string | null;
+  role: Role;
+}
 
 export interface Principal {
   id: string;
   name: string;
-  /** True for the single local user while sign-in does not exist. */
+  /** True for the single local user when sign-in is turned off (AUTH_DISABLED=true): admin everywhere. */
   local: boolean;
+  grants: Grant[];
+}
+
+const rank = (r: Role) => ROLES.indexOf(r);
+
+/** The principal's role on a cluster: the higher of its grant there and its grant on every cluster. */
+export function roleOn(p: Principal, clusterId: string): Role | null {
+  if (p.local) return "admin";
+  let best: Role | null = null;
+  for (const g of p.grants) if ((g.clusterId === null || g.clusterId === clusterId) && (!best || rank(g.role) > rank(best))) best = g.role;
+  return best;
+}
+
+/**
+ * Whether the principal holds a permission on a cluster. Without a cluster: cluster management, users, settings
+ * and the audit log need the role on every cluster; anything else (e.g. an unbound design, the cluster list)
+ * needs the role on at least one cluster.
+ */
+export function can(p: Principal, permission: Permission, clusterId: string | null): boolean {
+  if (p.local) return true;
+  const need = rank(PERMISSION_ROLE[permission]);
+  if (clusterId) {
+    const r = roleOn(p, clusterId);
+    return r !== null && rank(r) >= need;
+  }
+  const global = permission === "clusters:manage" || permission === "users:manage" || permission === "audit:read";
+  return p.grants.some((g) => (!global || g.clusterId === null) && rank(g.role) >= need);
 }

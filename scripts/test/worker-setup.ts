@@ -10,3 +10,6 @@ if (!fs.existsSync(file)) fs.copyFileSync(template, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.KAFKA_BROKERS = inject("kafkaBrokers");
 process.env.TOPIARY_LOG_LEVEL ??= "error";
+// Most integration tests call actions as the single local admin; the sign-in tests turn sign-in on themselves.
+process.env.AUTH_DISABLED ??= "true";
+process.env.TOPIARY_BCRYPT_COST ??= "4";

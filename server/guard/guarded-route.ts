@@ -17,7 +17,7 @@ export function guardedRoute<S extends z.ZodType, T>(
     const params = context?.params ? await context.params : {};
     const query = Object.fromEntries(new URL(request.url).searchParams);
     try {
-      const data = await runGuarded(def, { ...query, ...params }, (input, ctx) => handler(input, { ...ctx, request }));
+      const data = await runGuarded(def, { ...query, ...params }, (input, ctx) => handler(input, { ...ctx, request }), request);
       // A handler that builds its own response (e.g. Prometheus text) returns it as is.
       if (data instanceof Response) return data;
       return Response.json(data, { headers: { "cache-control": "no-store" } });

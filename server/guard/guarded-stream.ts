@@ -24,7 +24,7 @@ export function guardedStream<S extends z.ZodType, P>(
     const query = Object.fromEntries(new URL(request.url).searchParams);
     let prepared: P;
     try {
-      prepared = await runGuarded(def, { ...query, ...params }, (input, ctx) => prepare(input, { ...ctx, request }));
+      prepared = await runGuarded(def, { ...query, ...params }, (input, ctx) => prepare(input, { ...ctx, request }), request);
     } catch (e) {
       const err = e as AppError;
       return Response.json({ error: { code: err.code, message: err.userMessage } }, { status: httpStatusFor(err.code) });
