@@ -25,6 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/designs">Designs</Link>
             <Link href="/clusters">Clusters</Link>
             <Link href="/applies">Applies</Link>
+            <Link href="/audit">Audit</Link>
           </nav>
         </header>
         <main className="content">

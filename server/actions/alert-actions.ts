@@ -11,22 +11,46 @@ import { createAlertRule, deleteAlertRule, setAlertRuleEnabled, updateAlertRule 
 import { guardedAction } from "@/server/guard/guarded-action";
 
 export const createAlertRuleAction = guardedAction(
-  { name: "createAlertRule", input: createAlertRuleInputSchema, permission: "alerts:write", clusterId: (i) => i.clusterId },
+  {
+    name: "createAlertRule",
+    input: createAlertRuleInputSchema,
+    permission: "alerts:write",
+    clusterId: (i) => i.clusterId,
+    audit: { action: "alert.create", target: (i) => i.name },
+  },
   async ({ clusterId, ...values }) => createAlertRule(clusterId, values),
 );
 
 export const updateAlertRuleAction = guardedAction(
-  { name: "updateAlertRule", input: updateAlertRuleInputSchema, permission: "alerts:write", clusterId: (i) => i.clusterId },
+  {
+    name: "updateAlertRule",
+    input: updateAlertRuleInputSchema,
+    permission: "alerts:write",
+    clusterId: (i) => i.clusterId,
+    audit: { action: "alert.update", target: (i) => `${i.name} (${i.id})` },
+  },
   async (input) => updateAlertRule(input),
 );
 
 export const setAlertRuleEnabledAction = guardedAction(
-  { name: "setAlertRuleEnabled", input: setAlertRuleEnabledInputSchema, permission: "alerts:write", clusterId: (i) => i.clusterId },
+  {
+    name: "setAlertRuleEnabled",
+    input: setAlertRuleEnabledInputSchema,
+    permission: "alerts:write",
+    clusterId: (i) => i.clusterId,
+    audit: { action: "alert.enable", target: (i) => `${i.id} (${i.enabled ? "enabled" : "disabled"})` },
+  },
   async ({ clusterId, id, enabled }) => setAlertRuleEnabled(clusterId, id, enabled),
 );
 
 export const deleteAlertRuleAction = guardedAction(
   // Confirmed in the UI: the rule's history goes with it.
-  { name: "deleteAlertRule", input: alertRuleRefSchema, permission: "alerts:write", clusterId: (i) => i.clusterId },
+  {
+    name: "deleteAlertRule",
+    input: alertRuleRefSchema,
+    permission: "alerts:write",
+    clusterId: (i) => i.clusterId,
+    audit: { action: "alert.delete", target: (i) => i.id },
+  },
   async ({ clusterId, id }) => deleteAlertRule(clusterId, id),
 );

@@ -15,12 +15,18 @@ import { guardedAction } from "@/server/guard/guarded-action";
 import { testConnection } from "@/server/kafka/test-connection";
 
 export const createClusterAction = guardedAction(
-  { name: "createCluster", input: clusterInputSchema, permission: "clusters:manage" },
+  { name: "createCluster", input: clusterInputSchema, permission: "clusters:manage", audit: { action: "cluster.create", target: (i) => i.name } },
   async (input) => createCluster(input),
 );
 
 export const updateClusterAction = guardedAction(
-  { name: "updateCluster", input: updateClusterInputSchema, permission: "clusters:manage", clusterId: (i) => i.id },
+  {
+    name: "updateCluster",
+    input: updateClusterInputSchema,
+    permission: "clusters:manage",
+    clusterId: (i) => i.id,
+    audit: { action: "cluster.update", target: (i) => i.name },
+  },
   async ({ id, ...values }) => updateCluster(id, values),
 );
 
@@ -31,6 +37,7 @@ export const deleteClusterAction = guardedAction(
     input: z.object({ id: clusterIdSchema, confirmName: z.string() }),
     permission: "clusters:manage",
     clusterId: (i) => i.id,
+    audit: { action: "cluster.delete", target: (i) => i.id },
   },
   async ({ id, confirmName }, { cluster }) => {
     if (cluster!.name !== confirmName) {
@@ -43,6 +50,7 @@ export const deleteClusterAction = guardedAction(
   },
 );
 
+// Not audited: testing a connection changes nothing, in Kafka or in Topiary.
 export const testConnectionAction = guardedAction(
   {
     name: "testConnection",

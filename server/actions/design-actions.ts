@@ -16,39 +16,67 @@ import { bindDesign, deleteDesign, duplicateDesign, renameDesign } from "@/serve
 import { importDesignFile } from "@/server/designs/import-design-file";
 import { restoreRevision } from "@/server/designs/revisions";
 import { saveLayout, saveTopology } from "@/server/designs/save-design";
+import { boundClusterOf } from "@/server/designs/design-cluster";
 import { guardedAction } from "@/server/guard/guarded-action";
 
 const write = { permission: "designs:write" } as const;
+/** A change to an existing design needs the role on the cluster it is bound to. */
+const onBound = { clusterId: (i: { id: string }) => boundClusterOf(i.id) };
 
-export const createDesignAction = guardedAction({ name: "createDesign", input: createDesignInputSchema, ...write }, (input, { principal }) =>
-  createDesign(input, principal),
+// Every design change is audited by design id (or by name, when it does not exist yet).
+export const createDesignAction = guardedAction(
+  { name: "createDesign", input: createDesignInputSchema, ...write, clusterId: (i) => i.clusterId, audit: { action: "design.create", target: (i) => i.name } },
+  (input, { principal }) => createDesign(input, principal),
 );
 
-export const importDesignFileAction = guardedAction({ name: "importDesignFile", input: importDesignFileInputSchema, ...write }, (input, { principal }) =>
-  importDesignFile(input.fileName, input.text, principal),
+export const importDesignFileAction = guardedAction(
+  { name: "importDesignFile", input: importDesignFileInputSchema, ...write, audit: { action: "design.import", target: (i) => i.fileName } },
+  (input, { principal }) => importDesignFile(input.fileName, input.text, principal),
 );
 
-export const saveTopologyAction = guardedAction({ name: "saveTopology", input: saveTopologyInputSchema, ...write }, (input, { principal }) =>
-  saveTopology(input.id, input.baseVersion, input.topology, principal),
+export const saveTopologyAction = guardedAction(
+  { name: "saveTopology", input: saveTopologyInputSchema, ...write, ...onBound, audit: { action: "design.save", target: (i) => i.id } },
+  (input, { principal }) => saveTopology(input.id, input.baseVersion, input.topology, principal),
 );
 
-export const saveLayoutAction = guardedAction({ name: "saveLayout", input: saveLayoutInputSchema, ...write }, (input) => saveLayout(input.id, input.layout));
-
-export const renameDesignAction = guardedAction({ name: "renameDesign", input: renameDesignInputSchema, ...write }, (input) => renameDesign(input.id, input.name));
-
-export const duplicateDesignAction = guardedAction({ name: "duplicateDesign", input: duplicateDesignInputSchema, ...write }, (input, { principal }) =>
-  duplicateDesign(input.id, input.name, principal),
+export const saveLayoutAction = guardedAction(
+  { name: "saveLayout", input: saveLayoutInputSchema, ...write, ...onBound, audit: { action: "design.layout", target: (i) => i.id } },
+  (input) => saveLayout(input.id, input.layout),
 );
 
-export const deleteDesignAction = guardedAction({ name: "deleteDesign", input: deleteDesignInputSchema, ...write }, (input) =>
-  deleteDesign(input.id, input.confirmName),
+export const renameDesignAction = guardedAction(
+  { name: "renameDesign", input: renameDesignInputSchema, ...write, ...onBound, audit: { action: "design.rename", target: (i) => `${i.id} (to "${i.name}")` } },
+  (input) => renameDesign(input.id, input.name),
+);
+
+export const duplicateDesignAction = guardedAction(
+  { name: "duplicateDesign", input: duplicateDesignInputSchema, ...write, ...onBound, audit: { action: "design.duplicate", target: (i) => i.id } },
+  (input, { principal }) => duplicateDesign(input.id, input.name, principal),
+);
+
+export const deleteDesignAction = guardedAction(
+  { name: "deleteDesign", input: deleteDesignInputSchema, ...write, ...onBound, audit: { action: "design.delete", target: (i) => i.id } },
+  (input) => deleteDesign(input.id, input.confirmName),
 );
 
 export const bindDesignAction = guardedAction(
-  { name: "bindDesign", input: bindDesignInputSchema, ...write, clusterId: (i) => i.clusterId ?? undefined },
+  {
+    name: "bindDesign",
+    input: bindDesignInputSchema,
+    ...write,
+    clusterId: (i) => i.clusterId ?? undefined,
+    audit: { action: "design.bind", target: (i) => i.id },
+  },
   (input) => bindDesign(input.id, input.clusterId),
 );
 
-export const restoreRevisionAction = guardedAction({ name: "restoreRevision", input: restoreRevisionInputSchema, ...write }, (input, { principal }) =>
-  restoreRevision(input.id, input.number, input.baseVersion, principal),
+export const restoreRevisionAction = guardedAction(
+  {
+    name: "restoreRevision",
+    input: restoreRevisionInputSchema,
+    ...write,
+    ...onBound,
+    audit: { action: "design.restore", target: (i) => `${i.id} (revision ${i.number})` },
+  },
+  (input, { principal }) => restoreRevision(input.id, input.number, input.baseVersion, principal),
 );

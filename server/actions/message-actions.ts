@@ -4,6 +4,13 @@ import { guardedAction } from "@/server/guard/guarded-action";
 import { produceMessage } from "@/server/messages/produce-message";
 
 export const produceMessageAction = guardedAction(
-  { name: "produceMessage", input: produceInputSchema, permission: "messages:write", clusterId: (i) => i.clusterId, mutatesCluster: true },
+  {
+    name: "produceMessage",
+    input: produceInputSchema,
+    permission: "messages:write",
+    clusterId: (i) => i.clusterId,
+    mutatesCluster: true,
+    audit: { action: "message.produce", target: (i) => i.topic },
+  },
   (input, { cluster }) => produceMessage(cluster!, input),
 );

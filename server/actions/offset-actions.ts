@@ -10,6 +10,13 @@ export const previewOffsetResetAction = guardedAction(
 );
 
 export const resetGroupOffsetsAction = guardedAction(
-  { name: "resetGroupOffsets", input: confirmOffsetResetInputSchema, permission: "offsets:write", clusterId: (i) => i.clusterId, mutatesCluster: true },
+  {
+    name: "resetGroupOffsets",
+    input: confirmOffsetResetInputSchema,
+    permission: "offsets:write",
+    clusterId: (i) => i.clusterId,
+    mutatesCluster: true,
+    audit: { action: "offsets.reset", target: (i) => `${i.groupId} on ${i.topic}` },
+  },
   async (input, { cluster }) => resetGroupOffsets(cluster!, input),
 );

@@ -5,11 +5,24 @@ import { applyPlan } from "@/server/plan/apply-plan";
 import { importFromCluster } from "@/server/plan/import-from-cluster";
 
 export const applyPlanAction = guardedAction(
-  { name: "applyPlan", input: applyPlanInputSchema, permission: "designs:apply", clusterId: (i) => i.clusterId, mutatesCluster: true },
+  {
+    name: "applyPlan",
+    input: applyPlanInputSchema,
+    permission: "designs:apply",
+    clusterId: (i) => i.clusterId,
+    mutatesCluster: true,
+    audit: { action: "design.apply", target: (i) => i.designId },
+  },
   (input, { cluster, principal }) => applyPlan(input, cluster!, principal),
 );
 
 export const importFromClusterAction = guardedAction(
-  { name: "importFromCluster", input: importFromClusterInputSchema, permission: "designs:write", clusterId: (i) => i.clusterId },
+  {
+    name: "importFromCluster",
+    input: importFromClusterInputSchema,
+    permission: "designs:write",
+    clusterId: (i) => i.clusterId,
+    audit: { action: "design.import-cluster", target: (i) => i.name },
+  },
   (input, { cluster, principal }) => importFromCluster(input, cluster!, principal),
 );

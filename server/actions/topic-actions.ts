@@ -16,6 +16,7 @@ export const createTopicAction = guardedAction(
     permission: "topics:write",
     clusterId: (i) => i.clusterId,
     mutatesCluster: true,
+    audit: { action: "topic.create", target: (i) => i.name },
   },
   async (input, { cluster }) => createTopic(cluster!, input),
 );
@@ -27,6 +28,7 @@ export const alterTopicConfigAction = guardedAction(
     permission: "topics:write",
     clusterId: (i) => i.clusterId,
     mutatesCluster: true,
+    audit: { action: "topic.config", target: (i) => i.topic },
   },
   async (input, { cluster }) => alterTopicConfig(cluster!, input),
 );
@@ -38,6 +40,7 @@ export const addPartitionsAction = guardedAction(
     permission: "topics:write",
     clusterId: (i) => i.clusterId,
     mutatesCluster: true,
+    audit: { action: "topic.add-partitions", target: (i) => i.topic },
   },
   async (input, { cluster }) => addPartitions(cluster!, input),
 );
@@ -50,6 +53,7 @@ export const deleteTopicAction = guardedAction(
     permission: "topics:write",
     clusterId: (i) => i.clusterId,
     mutatesCluster: true,
+    audit: { action: "topic.delete", target: (i) => i.topic },
   },
   async (input, { cluster }) => deleteTopic(cluster!, input),
 );
