@@ -2,6 +2,7 @@
 // The console as Playwright's webServer: a fresh SQLite file, the production build, `next start` on E2E_PORT.
 // Uses KAFKA_BROKERS (scripts/test.mjs sets it); without it, starts the test broker on 19092 and stops it on exit.
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,8 @@ const TEST_KAFKA = { port: 19092, dataDir: path.join(root, ".topiary/test-kafka"
 const env = { ...process.env, TOPIARY_LOG_LEVEL: process.env.TOPIARY_LOG_LEVEL || "warn" };
 // Lag samples every 2 s, so specs that watch live lag do not wait long.
 env.TOPIARY_LAG_INTERVAL_MS ??= "2000";
+// Cluster secrets are encrypted with this key; the database is new on every run, so a new key is too.
+env.TOPIARY_SECRET_KEY ||= crypto.randomBytes(32).toString("base64");
 
 const dbDir = path.join(root, ".topiary/e2e");
 fs.rmSync(dbDir, { recursive: true, force: true });

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: one command from a fresh clone to a running console.
 //   1. a local Apache Kafka on 127.0.0.1:9092 (unless KAFKA_BROKERS names a cluster),
-//   2. the SQLite store, created and migrated (prisma migrate deploy),
+//   2. the SQLite store, created and migrated (prisma migrate deploy), and the key that encrypts cluster
+//      secrets in it (TOPIARY_SECRET_KEY, else a local one made once in .topiary/secret.key),
 //   3. a production build when the sources changed since the last one (`--dev` runs `next dev` instead),
 //   4. the console on http://localhost:3000 (PORT, HOST).
 // Ctrl-C stops the console and the broker this script started.
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,10 +51,28 @@ export function prepareDatabase(env) {
   run(bin("prisma"), ["migrate", "deploy"], env);
 }
 
+/**
+ * TOPIARY_SECRET_KEY for the server: the one set in the environment, else a local key made once (random 32
+ * bytes, readable by its owner only) in .topiary/secret.key, beside the database it unlocks. Never printed.
+ */
+export function ensureSecretKey(env) {
+  if (env.TOPIARY_SECRET_KEY?.trim()) return;
+  const file = path.join(root, ".topiary", "secret.key");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, `${crypto.randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+    say("made .topiary/secret.key, the key that encrypts stored cluster secrets (keep it with the database: without it they cannot be read)");
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+  }
+  env.TOPIARY_SECRET_KEY = fs.readFileSync(file, "utf8").trim();
+}
+
 async function main() {
   const env = { ...process.env };
   env.DATABASE_URL ||= `file:${path.join(root, ".topiary", "topiary.db")}`;
   if (env.DATABASE_URL.startsWith("file:./")) env.DATABASE_URL = `file:${path.resolve(root, env.DATABASE_URL.slice(5))}`;
+  ensureSecretKey(env);
 
   let startedKafka = false;
   if (env.KAFKA_BROKERS) {

@@ -45,3 +45,9 @@ export const bcryptCost = () => intFromEnv("TOPIARY_BCRYPT_COST", 12, 4, 15);
 /** A session ends after this long without a request (hours), and at the latest after the absolute limit (days). */
 export const sessionIdleHours = () => intFromEnv("TOPIARY_SESSION_IDLE_HOURS", 12, 1, 24 * 30);
 export const sessionMaxDays = () => intFromEnv("TOPIARY_SESSION_MAX_DAYS", 7, 1, 90);
+
+/**
+ * The key that encrypts cluster secrets at rest (32 bytes as base64 or 64 hex characters), or null when unset.
+ * Parsed and checked in server/crypto/secret-key.ts; `npm start` makes a local one in .topiary/secret.key.
+ */
+export const secretKeySetting = () => process.env.TOPIARY_SECRET_KEY?.trim() || null;

@@ -1,5 +1,7 @@
 import "server-only";
 import { ensureDefaultCluster } from "@/server/clusters/ensure-default-cluster";
+import { sealPlaintextSecrets } from "@/server/clusters/seal-plaintext-secrets";
+import { assertSecretKey } from "@/server/crypto/secret-key";
 import { registerAlertEngine } from "@/server/lag/alert-engine";
 import { startLagSampler } from "@/server/lag/lag-sampler";
 import { logger } from "@/server/log";
@@ -9,8 +11,10 @@ import { logger } from "@/server/log";
  * script before the server starts (scripts/start.mjs runs `prisma migrate deploy`).
  */
 export async function startServer(): Promise<void> {
+  assertSecretKey();
   try {
     await ensureDefaultCluster();
+    await sealPlaintextSecrets();
   } catch (e) {
     logger.error("start-up failed: is the database migrated? (npm start applies migrations)", { error: e });
   }

@@ -13,3 +13,5 @@ process.env.TOPIARY_LOG_LEVEL ??= "error";
 // Most integration tests call actions as the single local admin; the sign-in tests turn sign-in on themselves.
 process.env.AUTH_DISABLED ??= "true";
 process.env.TOPIARY_BCRYPT_COST ??= "4";
+// Cluster secrets' key: random per run, the same in every worker (derived from this run's template database).
+process.env.TOPIARY_SECRET_KEY ??= (await import("node:crypto")).createHash("sha256").update(`${template}:${fs.statSync(template).mtimeMs}`).digest("base64");

@@ -1,11 +1,25 @@
 import "server-only";
 import type { ClusterValues, ClusterView } from "@/lib/clusters/cluster-schema";
 import { AppError } from "@/lib/errors/app-error";
+import type { Cluster } from "@/prisma/generated/client";
+import { sealSecret } from "@/server/crypto/secret-box";
 import { prisma } from "@/server/db/prisma";
 import { disposeClient } from "@/server/kafka/client-registry";
+import type { ClusterConnection } from "@/server/kafka/kafka-config";
 import { logger } from "@/server/log";
-import { toClusterView, toConnection } from "./cluster-view";
+import { toClusterView } from "./cluster-view";
 import { connectionFields } from "./connection-fields";
+
+/**
+ * The connection columns as stored: a secret typed in the form is sealed (encrypted) before it is written; a
+ * blank one keeps the stored value as it is, still sealed and never opened, so a cluster whose secret no longer
+ * decrypts (another key) can still be edited and the secret typed again.
+ */
+function storedConnection(conn: ClusterValues["connection"], previous?: Cluster): ClusterConnection {
+  const fields = connectionFields(conn, previous);
+  const seal = (value: string | null, kept: string | null | undefined) => (value === null || value === kept ? value : sealSecret(value));
+  return { ...fields, tlsKey: seal(fields.tlsKey, previous?.tlsKey), saslPassword: seal(fields.saslPassword, previous?.saslPassword) };
+}
 
 async function assertNameFree(name: string, exceptId?: string) {
   const clash = await prisma.cluster.findFirst({ where: { name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
@@ -20,7 +34,7 @@ async function assertNameFree(name: string, exceptId?: string) {
 export async function createCluster(values: ClusterValues): Promise<ClusterView> {
   await assertNameFree(values.name);
   const row = await prisma.cluster.create({
-    data: { name: values.name, readOnly: values.readOnly, ...connectionFields(values.connection) },
+    data: { name: values.name, readOnly: values.readOnly, ...storedConnection(values.connection) },
   });
   logger.info("cluster created", { clusterId: row.id, name: row.name });
   return toClusterView(row);
@@ -32,7 +46,7 @@ export async function updateCluster(id: string, values: ClusterValues): Promise<
   await assertNameFree(values.name, id);
   const row = await prisma.cluster.update({
     where: { id },
-    data: { name: values.name, readOnly: values.readOnly, ...connectionFields(values.connection, toConnection(previous)) },
+    data: { name: values.name, readOnly: values.readOnly, ...storedConnection(values.connection, previous) },
   });
   // The shared client holds the old settings: close it; the next request builds one with the new ones.
   await disposeClient(id);
