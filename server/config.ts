@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 
 /**
  * Settings from the environment, read in one place. The README's settings table lists them.
@@ -51,3 +52,33 @@ export const sessionMaxDays = () => intFromEnv("TOPIARY_SESSION_MAX_DAYS", 7, 1,
  * Parsed and checked in server/crypto/secret-key.ts; `npm start` makes a local one in .topiary/secret.key.
  */
 export const secretKeySetting = () => process.env.TOPIARY_SECRET_KEY?.trim() || null;
+
+/** OpenID Connect sign-in: on when the issuer, client id and client secret are all set (and the issuer is a URL). */
+export interface OidcSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** The provider's name on the sign-in button. */
+  name: string;
+  /** A role on every cluster for a user's first OpenID Connect sign-in; null: none until an admin grants one. */
+  defaultRole: Role | null;
+}
+export function oidcSettings(): OidcSettings | null {
+  const issuer = process.env.OIDC_ISSUER?.trim();
+  const clientId = process.env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = process.env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret || !URL.canParse(issuer)) return null;
+  const role = process.env.OIDC_DEFAULT_ROLE?.trim().toLowerCase();
+  return {
+    issuer: new URL(issuer),
+    clientId,
+    clientSecret,
+    name: process.env.OIDC_NAME?.trim() || "single sign-on",
+    defaultRole: (ROLES as readonly string[]).includes(role ?? "") ? (role as Role) : null,
+  };
+}
+/** The console's external base URL (e.g. behind a proxy), without a trailing slash; null: taken from each request. */
+export const publicBaseUrl = (): string | null => {
+  const raw = process.env.TOPIARY_PUBLIC_URL?.trim();
+  return raw && URL.canParse(raw) ? raw.replace(/\/+$/, "") : null;
+};
