@@ -144,7 +144,7 @@ async function startConsole(bootstrap) {
   const dir = path.join(root, ".topiary/bench-scan");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const env = { ...process.env, KAFKA_BROKERS: bootstrap, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TOPIARY_LOG_LEVEL: "warn" };
+  const env = { ...process.env, KAFKA_BROKERS: bootstrap, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TOPIARY_LOG_LEVEL: "warn", AUTH_DISABLED: "true", TOPIARY_LAG_INTERVAL_MS: "0" };
   prepareDatabase(env);
   if (needsBuild()) {
     say("building the console…");

@@ -56,7 +56,7 @@ async function main() {
   const dir = path.join(root, ".topiary/bench-topics");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const env = { ...process.env, KAFKA_BROKERS: bootstrap, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TOPIARY_LOG_LEVEL: "warn" };
+  const env = { ...process.env, KAFKA_BROKERS: bootstrap, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TOPIARY_LOG_LEVEL: "warn", AUTH_DISABLED: "true", TOPIARY_LAG_INTERVAL_MS: "0" };
   prepareDatabase(env);
   if (needsBuild()) run(path.join(root, "node_modules/.bin/next"), ["build"], env);
   const port = await freePort();

@@ -28,8 +28,9 @@ export default async function setup(project: TestProject) {
     started = r.started as boolean;
   }
 
-  const dir = path.join(root, ".topiary/test-db");
-  fs.rmSync(dir, { recursive: true, force: true });
+  // A folder per run, so two runs side by side never share (or delete) each other's databases.
+  const base = path.join(root, ".topiary/test-db");
+  const dir = path.join(base, `run-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
   const templateDb = path.join(dir, "template.db");
   const migrate = spawnSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
   project.provide("templateDb", templateDb);
 
   return async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
     if (started) await stopKafka(TEST_KAFKA);
   };
 }

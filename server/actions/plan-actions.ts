@@ -11,7 +11,15 @@ export const applyPlanAction = guardedAction(
     permission: "designs:apply",
     clusterId: (i) => i.clusterId,
     mutatesCluster: true,
-    audit: { action: "design.apply", target: (i) => i.designId },
+    audit: {
+      action: "design.apply",
+      target: (i) => i.designId,
+      // An apply reports failed steps in its result: a partial or failed run is audited as failed.
+      outcome: (r) => {
+        const run = r as { status?: string; runId?: string; error?: string };
+        return run.status === "failed" || run.status === "partial" ? { outcome: "failed", detail: `${run.status} (run ${run.runId})${run.error ? `: ${run.error}` : ""}` } : { outcome: "succeeded", detail: `${run.status} (run ${run.runId})` };
+      },
+    },
   },
   (input, { cluster, principal }) => applyPlan(input, cluster!, principal),
 );

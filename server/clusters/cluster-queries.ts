@@ -20,7 +20,7 @@ export const clusterByIdDef: GuardDefinition<typeof byId> = {
   clusterId: (i) => i.id,
 };
 
-export const listClustersQuery = guardedQuery(listClustersDef, () => listClusters());
+export const listClustersQuery = guardedQuery(listClustersDef, (_, { principal }) => listClusters(principal));
 export const getClusterQuery = guardedQuery(clusterByIdDef, async (_, { cluster }) => toClusterView(cluster!));
 
 /** The first page of the topic list, for the server-rendered cluster page (null when Kafka is slow to answer). */

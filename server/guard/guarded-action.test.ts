@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openSecret } from "@/server/crypto/secret-box";
 import { describe, expect, it } from "vitest";
 import { createClusterAction, deleteClusterAction, updateClusterAction } from "@/server/actions/cluster-actions";
 import { createTopicAction } from "@/server/actions/topic-actions";
@@ -26,9 +27,10 @@ describe("the guarded action path", () => {
     if (!r.ok) return;
     expect(r.data).toMatchObject({ name, sasl: { mechanism: "scram-sha-512", username: "svc", hasPassword: true } });
     expect(JSON.stringify(r)).not.toContain("hunter2-secret");
-    // Stored on the server, though.
+    // Stored on the server, though: encrypted.
     const row = await prisma.cluster.findUniqueOrThrow({ where: { id: r.data.id } });
-    expect(row.saslPassword).toBe("hunter2-secret");
+    expect(row.saslPassword).toMatch(/^v1:/);
+    expect(openSecret(row.saslPassword!)).toBe("hunter2-secret");
   });
 
   it("keeps a stored secret when an edit leaves it blank", async () => {
@@ -41,7 +43,7 @@ describe("the guarded action path", () => {
     });
     expect(r).toMatchObject({ ok: true, data: { readOnly: true, sasl: { mechanism: "scram-sha-256", hasPassword: true } } });
     const row = await prisma.cluster.findUniqueOrThrow({ where: { id: c.id } });
-    expect(row.saslPassword).toBe("keep-me");
+    expect(openSecret(row.saslPassword!)).toBe("keep-me");
   });
 
   it("refuses a duplicate cluster name", async () => {

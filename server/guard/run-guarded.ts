@@ -27,7 +27,12 @@ export interface GuardDefinition<S extends z.ZodType> {
    * Operations that change something name their audit action (e.g. "topic.create") and what they act on: the
    * guarded path then writes an audit record with the outcome, also when the change failed or was refused.
    */
-  audit?: { action: string; target?: (input: z.output<S>) => string | null | undefined };
+  audit?: {
+    action: string;
+    target?: (input: z.output<S>) => string | null | undefined;
+    /** For operations that report a failure in their result instead of throwing (e.g. an apply whose steps failed). */
+    outcome?: (result: unknown) => { outcome: AuditOutcome; detail?: string | null } | null;
+  };
 }
 
 export interface GuardContext {
@@ -80,7 +85,10 @@ export async function runGuarded<S extends z.ZodType, T>(
       }
     }
     const result = await handler(parsed.data, { principal, cluster });
-    if (def.audit) await audit(def, principal, cluster, input, "succeeded", null);
+    if (def.audit) {
+      const reported = def.audit.outcome?.(result) ?? null;
+      await audit(def, principal, cluster, input, reported?.outcome ?? "succeeded", reported?.detail ?? null);
+    }
     return result;
   } catch (e) {
     const err = toAppError(e, def.name, bootstrap);

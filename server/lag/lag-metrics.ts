@@ -7,8 +7,8 @@ import { lagState, sampleCluster } from "./lag-sampler";
 const FIRST_SAMPLE_WAIT_MS = 5_000;
 
 /** Every cluster's latest lag sample as Prometheus text. A cluster that cannot be sampled is left out. */
-export async function lagMetricsText(): Promise<string> {
-  const clusters = await prisma.cluster.findMany({ orderBy: { name: "asc" } });
+export async function lagMetricsText(visible: (clusterId: string) => boolean = () => true): Promise<string> {
+  const clusters = (await prisma.cluster.findMany({ orderBy: { name: "asc" } })).filter((c) => visible(c.id));
   const inputs = await Promise.all(
     clusters.map(async (c): Promise<ClusterMetricsInput | null> => {
       let state = lagState(c.id);

@@ -1,6 +1,7 @@
 // Helpers for integration tests (never imported by the app).
 import crypto from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
+import { sealSecret } from "@/server/crypto/secret-box";
 import { prisma } from "@/server/db/prisma";
 
 export const brokers = () => process.env.KAFKA_BROKERS!;
@@ -13,7 +14,7 @@ export async function makeCluster(opts: { readOnly?: boolean; bootstrap?: string
       name: unique("cluster"),
       bootstrapServers: opts.bootstrap ?? brokers(),
       readOnly: opts.readOnly ?? false,
-      ...(opts.saslPassword ? { saslMechanism: "plain", saslUsername: "u", saslPassword: opts.saslPassword } : {}),
+      ...(opts.saslPassword ? { saslMechanism: "plain", saslUsername: "u", saslPassword: sealSecret(opts.saslPassword) } : {}),
     },
   });
 }

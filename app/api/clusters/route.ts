@@ -3,4 +3,4 @@ import { listClusters } from "@/server/clusters/list-clusters";
 import { guardedRoute } from "@/server/guard/guarded-route";
 
 export const dynamic = "force-dynamic";
-export const GET = guardedRoute(listClustersDef, () => listClusters());
+export const GET = guardedRoute(listClustersDef, (_, { principal }) => listClusters(principal));

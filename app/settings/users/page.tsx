@@ -1,0 +1,19 @@
+import { UsersAdmin } from "@/components/users/users-admin";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { usersPageQuery } from "@/server/users/user-queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage() {
+  try {
+    const { users, clusters } = await usersPageQuery({});
+    return (
+      <>
+        <h1>Users and roles</h1>
+        <UsersAdmin users={users} clusters={clusters} />
+      </>
+    );
+  } catch (e) {
+    return <ErrorPanel error={e} />;
+  }
+}

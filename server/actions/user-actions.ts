@@ -1,0 +1,25 @@
+"use server";
+// User management: admins on every cluster only (users:manage), audited.
+import { createUserInputSchema, setGrantInputSchema, setPasswordInputSchema, setUserDisabledInputSchema } from "@/lib/auth/user-schemas";
+import { createUser, setGrant, setPassword, setUserDisabled } from "@/server/auth/manage-users";
+import { guardedAction } from "@/server/guard/guarded-action";
+
+export const createUserAction = guardedAction(
+  { name: "createUser", input: createUserInputSchema, permission: "users:manage", audit: { action: "user.create", target: (i) => i.username } },
+  async (input) => createUser(input.username, input.displayName, input.password),
+);
+
+export const setUserDisabledAction = guardedAction(
+  { name: "setUserDisabled", input: setUserDisabledInputSchema, permission: "users:manage", audit: { action: "user.disable", target: (i) => `${i.userId} ${i.disabled ? "disabled" : "enabled"}` } },
+  async (input, { principal }) => setUserDisabled(principal.id, input.userId, input.disabled),
+);
+
+export const setPasswordAction = guardedAction(
+  { name: "setPassword", input: setPasswordInputSchema, permission: "users:manage", audit: { action: "user.password", target: (i) => i.userId } },
+  async (input) => setPassword(input.userId, input.password),
+);
+
+export const setGrantAction = guardedAction(
+  { name: "setGrant", input: setGrantInputSchema, permission: "users:manage", audit: { action: "user.grant", target: (i) => `${i.userId} ${i.clusterId ?? "every cluster"} ${i.role ?? "none"}` } },
+  async (input) => setGrant(input),
+);

@@ -1,0 +1,92 @@
+import "server-only";
+import type { Role } from "@/lib/auth/permissions";
+import type { SetGrantInput } from "@/lib/auth/user-schemas";
+import type { UserView } from "@/lib/auth/user-views";
+import { AppError } from "@/lib/errors/app-error";
+import { prisma } from "@/server/db/prisma";
+import { hashPassword } from "./passwords";
+
+
+export async function listUsers(): Promise<UserView[]> {
+  const users = await prisma.user.findMany({ orderBy: { username: "asc" }, include: { grants: true } });
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    disabled: u.disabled,
+    sso: !!u.oidcSubject,
+    grants: u.grants.map((g) => ({ clusterId: g.clusterId, role: g.role as Role })),
+    createdAt: u.createdAt.toISOString(),
+  }));
+}
+
+/** The first admin: only while no user exists (checked inside the transaction, so two tabs cannot both make one). */
+export async function createFirstAdmin(username: string, displayName: string, password: string): Promise<{ id: string; username: string }> {
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    if ((await tx.user.count()) > 0) throw new AppError("CONFLICT", { userMessage: "The first admin already exists: sign in instead." });
+    const u = await tx.user.create({ data: { username, displayName: displayName || username, passwordHash } });
+    await tx.roleGrant.create({ data: { userId: u.id, clusterId: null, role: "admin" } });
+    return { id: u.id, username: u.username };
+  });
+}
+
+export async function createUser(username: string, displayName: string, password: string): Promise<{ id: string; username: string }> {
+  if (await prisma.user.findUnique({ where: { username } })) throw new AppError("CONFLICT", { userMessage: `User "${username}" exists already.`, fieldErrors: { username: "Taken" } });
+  const u = await prisma.user.create({ data: { username, displayName: displayName || username, passwordHash: await hashPassword(password) } });
+  return { id: u.id, username: u.username };
+}
+
+async function userOrNotFound(id: string) {
+  const u = await prisma.user.findUnique({ where: { id }, include: { grants: true } });
+  if (!u) throw new AppError("NOT_FOUND", { userMessage: "That user does not exist." });
+  return u;
+}
+
+/** Admins on every cluster who are not disabled: the last one cannot be removed, disabled or demoted. */
+async function assertNotLastAdmin(userId: string) {
+  const admins = await prisma.roleGrant.findMany({ where: { clusterId: null, role: "admin", user: { disabled: false } } });
+  if (admins.length === 1 && admins[0].userId === userId) {
+    throw new AppError("CONFLICT", { userMessage: "This is the last admin on every cluster: make someone else admin first." });
+  }
+}
+
+export async function setUserDisabled(actorId: string, userId: string, disabled: boolean): Promise<{ username: string }> {
+  const u = await userOrNotFound(userId);
+  if (disabled) {
+    if (actorId === userId) throw new AppError("CONFLICT", { userMessage: "You cannot disable yourself." });
+    await assertNotLastAdmin(userId);
+  }
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { disabled } }),
+    // A disabled user is signed out everywhere at once.
+    ...(disabled ? [prisma.session.deleteMany({ where: { userId } })] : []),
+  ]);
+  return { username: u.username };
+}
+
+export async function setPassword(userId: string, password: string): Promise<{ username: string }> {
+  const u = await userOrNotFound(userId);
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } }),
+    prisma.session.deleteMany({ where: { userId } }),
+  ]);
+  return { username: u.username };
+}
+
+export async function setGrant(input: SetGrantInput): Promise<{ username: string }> {
+  const u = await userOrNotFound(input.userId);
+  if (input.clusterId && !(await prisma.cluster.findUnique({ where: { id: input.clusterId } }))) {
+    throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist." });
+  }
+  const current = u.grants.find((g) => g.clusterId === input.clusterId);
+  if (input.clusterId === null && current?.role === "admin" && input.role !== "admin") await assertNotLastAdmin(u.id);
+  if (input.role === null) {
+    if (current) await prisma.roleGrant.delete({ where: { id: current.id } });
+  } else if (current) {
+    await prisma.roleGrant.update({ where: { id: current.id }, data: { role: input.role } });
+  } else {
+    await prisma.roleGrant.create({ data: { userId: u.id, clusterId: input.clusterId, role: input.role } });
+  }
+  return { username: u.username };
+}
