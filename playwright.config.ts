@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3100);
+/** The first admin's signed-in browser state, made by e2e/auth/first-run.setup.ts and used by every other spec. */
+export const ADMIN_STATE = ".topiary/e2e-auth/admin.json";
 
 // Debian's Chromium (apt-get install chromium); Playwright's own browser download is not reachable here.
 export default defineConfig({
@@ -28,6 +30,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Sign-in is on in the end-to-end console: the first spec creates the first admin through the first-run page.
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "console", dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${port}/api/health`,

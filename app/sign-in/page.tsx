@@ -2,7 +2,9 @@ import { redirect } from "next/navigation";
 import { OidcButton } from "@/components/auth/oidc-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { needsFirstRun } from "@/server/auth/sign-in";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { authDisabled } from "@/server/config";
+import { optionalPrincipal } from "@/server/guard/principal";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +12,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (authDisabled()) redirect("/");
   if (await needsFirstRun()) redirect("/setup");
   const { next, error } = await searchParams;
+  // Already signed in: straight on.
+  if (await optionalPrincipal()) redirect(safeNextPath(typeof next === "string" ? next : null));
   return (
     <div className="auth-page">
       <h1>Sign in to Topiary</h1>

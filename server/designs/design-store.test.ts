@@ -27,7 +27,7 @@ describe("designs in the store (real SQLite)", () => {
     expect(d.topology.nodes.length).toBeGreaterThan(5);
     expect(Object.keys(d.layout.positions).sort()).toEqual(d.topology.nodes.map((n) => n.id).sort());
     expect(await listRevisions(d.id)).toEqual([expect.objectContaining({ number: 1, summary: "Created from the example" })]);
-    expect((await listDesigns()).some((s) => s.id === d.id)).toBe(true);
+    expect((await listDesigns({ id: "local", name: "local user", local: true, grants: [] })).some((s) => s.id === d.id)).toBe(true);
   });
 
   it("adds a revision per topology change, none for an unchanged save or a layout move", async () => {

@@ -1,13 +1,14 @@
 import "server-only";
+import { can, type Principal } from "@/lib/auth/permissions";
 import type { DesignSummary, DesignView } from "@/lib/designs/design-views";
 import { AppError } from "@/lib/errors/app-error";
-import type { Principal } from "@/lib/auth/permissions";
 import { prisma } from "@/server/db/prisma";
 import { findDesign, toDesignSummary, toDesignView } from "./design-records";
 
-export async function listDesigns(): Promise<DesignSummary[]> {
+/** The designs the principal may read: unbound ones, and those bound to a cluster they hold a role on. */
+export async function listDesigns(principal: Principal): Promise<DesignSummary[]> {
   const rows = await prisma.design.findMany({ orderBy: { updatedAt: "desc" }, include: { cluster: { select: { name: true } } } });
-  return rows.map(toDesignSummary);
+  return rows.filter((d) => !d.clusterId || can(principal, "designs:read", d.clusterId)).map(toDesignSummary);
 }
 
 export async function getDesign(id: string): Promise<DesignView> {

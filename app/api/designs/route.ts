@@ -3,4 +3,4 @@ import { listDesigns } from "@/server/designs/manage-design";
 import { guardedRoute } from "@/server/guard/guarded-route";
 
 export const dynamic = "force-dynamic";
-export const GET = guardedRoute(listDesignsDef, () => listDesigns());
+export const GET = guardedRoute(listDesignsDef, (_, { principal }) => listDesigns(principal));
