@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { MeProvider } from "@/components/auth/me-context";
+import { NavLinks } from "@/components/auth/nav-links";
 import { UserMenu } from "@/components/auth/user-menu";
 import { Providers } from "@/components/providers";
 import { authDisabled } from "@/server/config";
@@ -30,12 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </svg>
             Topiary
           </Link>
-          <nav aria-label="Main">
-            <Link href="/designs">Designs</Link>
-            <Link href="/clusters">Clusters</Link>
-            <Link href="/applies">Applies</Link>
-            <Link href="/audit">Audit</Link>
-          </nav>
+          <NavLinks />
           <UserMenu />
         </header>
         {authDisabled() && (

@@ -2,13 +2,15 @@
 import { useRef, useState } from "react";
 import { describeRule } from "@/lib/lag/alert-rules";
 import type { AlertRuleView } from "@/lib/lag/alert-views";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { useDeleteAlertRuleMutation, useSetAlertRuleEnabledMutation } from "./alert-queries";
 
 /** The cluster's rules: what each watches, where it posts, what it has firing; turn on or off, edit, delete. */
 export function AlertRulesTable({ clusterId, rules, onEdit }: { clusterId: string; rules: AlertRuleView[]; onEdit: (rule: AlertRuleView) => void }) {
   const setEnabled = useSetAlertRuleEnabledMutation();
-  if (!rules.length) return <p className="muted">No rules yet. Add one to be told when a group falls behind or stops.</p>;
+  const mayEdit = useCan("alerts:write", clusterId);
+  if (!rules.length) return <p className="muted">No rules yet.{mayEdit && " Add one to be told when a group falls behind or stops."}</p>;
   return (
     <>
       {setEnabled.isError && (
@@ -40,22 +42,28 @@ export function AlertRulesTable({ clusterId, rules, onEdit }: { clusterId: strin
                   {rule.firing > 0 ? <span className="badge alert-firing">{rule.firing} firing</span> : <span className="muted small">{rule.enabled ? "quiet" : "off"}</span>}
                 </td>
                 <td>
-                  <input
-                    type="checkbox"
-                    checked={enabled}
-                    disabled={setEnabled.isPending}
-                    aria-label={`Enabled: ${rule.name}`}
-                    title={rule.enabled ? "Turning it off resolves what it has firing" : undefined}
-                    onChange={(e) => setEnabled.mutate({ clusterId, id: rule.id, enabled: e.target.checked })}
-                  />
+                  {mayEdit ? (
+                    <input
+                      type="checkbox"
+                      checked={enabled}
+                      disabled={setEnabled.isPending}
+                      aria-label={`Enabled: ${rule.name}`}
+                      title={rule.enabled ? "Turning it off resolves what it has firing" : undefined}
+                      onChange={(e) => setEnabled.mutate({ clusterId, id: rule.id, enabled: e.target.checked })}
+                    />
+                  ) : (
+                    <span className="small">{rule.enabled ? "yes" : "no"}</span>
+                  )}
                 </td>
                 <td>
-                  <div className="row-actions">
-                    <button type="button" className="secondary small" onClick={() => onEdit(rule)}>
-                      Edit
-                    </button>
-                    <DeleteAlertRuleButton clusterId={clusterId} rule={rule} />
-                  </div>
+                  {mayEdit && (
+                    <div className="row-actions">
+                      <button type="button" className="secondary small" onClick={() => onEdit(rule)}>
+                        Edit
+                      </button>
+                      <DeleteAlertRuleButton clusterId={clusterId} rule={rule} />
+                    </div>
+                  )}
                 </td>
               </tr>
             );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import type { AlertRuleView } from "@/lib/lag/alert-views";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { AlertEventsTable } from "./alert-events-table";
 import { ALERTS_REFRESH_MS, useAlertsQuery } from "./alert-queries";
@@ -16,6 +17,7 @@ export function AlertsPanel({ cluster }: { cluster: ClusterView }) {
   const { data, error, isPending, isFetching, dataUpdatedAt } = useAlertsQuery(cluster.id);
   const [editing, setEditing] = useState<Editing>({ mode: "closed" });
   const close = () => setEditing({ mode: "closed" });
+  const mayEdit = useCan("alerts:write", cluster.id);
 
   return (
     <>
@@ -27,7 +29,7 @@ export function AlertsPanel({ cluster }: { cluster: ClusterView }) {
           <h1>Alerts</h1>
           <p className="muted">Rules on the consumer groups of {cluster.name}, checked on every lag sample.</p>
         </div>
-        {editing.mode === "closed" && (
+        {mayEdit && editing.mode === "closed" && (
           <div className="actions">
             <button type="button" onClick={() => setEditing({ mode: "new" })}>
               Add rule
@@ -46,7 +48,7 @@ export function AlertsPanel({ cluster }: { cluster: ClusterView }) {
         </div>
       )}
 
-      {editing.mode !== "closed" && (
+      {mayEdit && editing.mode !== "closed" && (
         <AlertRuleForm
           key={editing.mode === "edit" ? editing.rule.id : "new"}
           clusterId={cluster.id}

@@ -11,6 +11,7 @@ import {
 } from "@/lib/clusters/cluster-schema";
 import { ActionFailedError } from "@/lib/errors/action-result";
 import { fieldErrorsFromZod } from "@/lib/errors/zod-issues";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { useCreateClusterMutation, useTestConnectionMutation, useUpdateClusterMutation } from "./cluster-queries";
 
@@ -77,6 +78,7 @@ export function ClusterForm({ cluster }: { cluster?: ClusterView }) {
   const update = useUpdateClusterMutation();
   const test = useTestConnectionMutation();
   const saving = create.isPending || update.isPending;
+  const mayManage = useCan("clusters:manage", null);
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setState((s) => ({ ...s, [key]: value }));
@@ -123,6 +125,14 @@ export function ClusterForm({ cluster }: { cluster?: ClusterView }) {
         {errors[key]}
       </p>
     ) : null;
+
+  if (!mayManage) {
+    return (
+      <p className="muted" role="note" data-testid="clusters-need-role">
+        Adding and editing clusters needs the admin role on every cluster.
+      </p>
+    );
+  }
 
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label={cluster ? "Edit cluster" : "Add cluster"}>

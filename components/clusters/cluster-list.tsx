@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { useClustersQuery, useTestConnectionMutation } from "./cluster-queries";
@@ -53,12 +54,18 @@ function TestButton({ cluster }: { cluster: ClusterView }) {
 
 export function ClusterList({ initialClusters }: { initialClusters: ClusterView[] }) {
   const { data: clusters = [], error } = useClustersQuery(initialClusters);
+  const mayManage = useCan("clusters:manage", null);
   return (
     <div className="card">
       {error && <p className="error">{errorMessage(error)}</p>}
       {clusters.length === 0 ? (
         <p className="muted">
-          No clusters yet. <Link href="/clusters/new">Add one</Link>.
+          No clusters yet.{" "}
+          {mayManage && (
+            <>
+              <Link href="/clusters/new">Add one</Link>.
+            </>
+          )}
         </p>
       ) : (
         <table className="table" aria-label="Clusters">
@@ -83,11 +90,15 @@ export function ClusterList({ initialClusters }: { initialClusters: ClusterView[
                   <SecurityBadges cluster={c} />
                 </td>
                 <td className="row-actions">
-                  <TestButton cluster={c} />
-                  <Link className="button-link small" href={`/clusters/${c.id}/edit`}>
-                    Edit
-                  </Link>
-                  <DeleteClusterButton cluster={c} />
+                  {mayManage && (
+                    <>
+                      <TestButton cluster={c} />
+                      <Link className="button-link small" href={`/clusters/${c.id}/edit`}>
+                        Edit
+                      </Link>
+                      <DeleteClusterButton cluster={c} />
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

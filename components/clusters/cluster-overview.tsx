@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import type { TopicPage } from "@/lib/clusters/topic-summary";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { OVERVIEW_REFRESH_MS, useClusterOverviewQuery } from "./cluster-queries";
 import { DeleteClusterButton } from "./delete-cluster-button";
@@ -18,6 +19,7 @@ function Stat({ label, value, tone, testId }: { label: string; value: number | s
 
 export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: ClusterView; firstTopics?: TopicPage | null }) {
   const { data, error, isPending, dataUpdatedAt, isFetching } = useClusterOverviewQuery(cluster.id);
+  const mayManage = useCan("clusters:manage", null);
 
   return (
     <>
@@ -39,10 +41,14 @@ export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: Cluste
           <Link className="button-link" href={`/clusters/${cluster.id}/alerts`}>
             Alerts
           </Link>
-          <Link className="button-link" href={`/clusters/${cluster.id}/edit`}>
-            Edit
-          </Link>
-          <DeleteClusterButton cluster={cluster} redirectTo="/clusters" />
+          {mayManage && (
+            <>
+              <Link className="button-link" href={`/clusters/${cluster.id}/edit`}>
+                Edit
+              </Link>
+              <DeleteClusterButton cluster={cluster} redirectTo="/clusters" />
+            </>
+          )}
         </div>
       </div>
 

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import type { TopicPage, TopicSort } from "@/lib/clusters/topic-summary";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { CreateTopicDialog } from "@/components/topics/create-topic-dialog";
 import { topicHref } from "@/components/topics/topic-href";
@@ -37,6 +38,7 @@ export function TopicTable({ clusterId, readOnly, initial }: { clusterId: string
   const [desc, setDesc] = useState(false);
   const [page, setPage] = useState(0);
   const [created, setCreated] = useState<string | null>(null);
+  const mayCreate = useCan("topics:write", clusterId);
   const deferredQ = useDeferredValue(q);
   const badRegex = regex && deferredQ ? regexError(deferredQ) : null;
   const query: TopicListQuery = { q: badRegex ? "" : deferredQ, regex, internal, sort, desc, page };
@@ -76,8 +78,8 @@ export function TopicTable({ clusterId, readOnly, initial }: { clusterId: string
           <label className="check-inline small">
             <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> internal
           </label>
-          {/* A read-only cluster refuses creation on the server anyway; the button is not offered. */}
-          {!readOnly && <CreateTopicDialog clusterId={clusterId} onCreated={setCreated} />}
+          {/* A read-only cluster, or a role below admin, is refused on the server anyway; the button is not offered. */}
+          {!readOnly && mayCreate && <CreateTopicDialog clusterId={clusterId} onCreated={setCreated} />}
         </div>
       </div>
       {badRegex && <p className="field-error">Not a valid regular expression: {badRegex}</p>}

@@ -24,11 +24,14 @@ export interface DriftControls {
 export function DesignerToolbar({
   onToggleHistory,
   onRetry,
+  readOnly,
   brokerCount,
   drift,
 }: {
   onToggleHistory: () => void;
   onRetry: () => void;
+  /** Without designs:write on the bound cluster: no editing tools, no rebinding. */
+  readOnly: boolean;
   brokerCount: number | null;
   drift: DriftControls;
 }) {
@@ -62,57 +65,72 @@ export function DesignerToolbar({
   return (
     <div className="designer-toolbar" role="toolbar" aria-label="Design tools">
       <strong className="design-name">{name}</strong>
-      <span className={`save-state ${save.state}`} data-testid="save-state" title={save.message} aria-live="polite">
-        {SAVE_LABEL[save.state]}
-      </span>
-      {save.state === "failed" && (
-        <button type="button" className="secondary small" onClick={onRetry}>
-          Retry
-        </button>
+      {readOnly ? (
+        <>
+          <span className="badge">read-only</span>
+          <span className="sep" />
+        </>
+      ) : (
+        <>
+          <span className={`save-state ${save.state}`} data-testid="save-state" title={save.message} aria-live="polite">
+            {SAVE_LABEL[save.state]}
+          </span>
+          {save.state === "failed" && (
+            <button type="button" className="secondary small" onClick={onRetry}>
+              Retry
+            </button>
+          )}
+          <span className="sep" />
+          <button type="button" className="secondary small" onClick={() => s().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+            Undo
+          </button>
+          <button type="button" className="secondary small" onClick={() => s().redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+            Redo
+          </button>
+          <button type="button" className="secondary small" onClick={() => s().copySelection()} disabled={!hasSelection} title="Copy (Ctrl+C)">
+            Copy
+          </button>
+          <button type="button" className="secondary small" onClick={() => s().paste()} disabled={!canPaste} title="Paste (Ctrl+V)">
+            Paste
+          </button>
+          <button type="button" className="secondary small" onClick={() => s().deleteSelected()} disabled={!hasSelection} title="Delete (Delete key)">
+            Delete
+          </button>
+          <span className="sep" />
+          <button
+            type="button"
+            className="secondary small"
+            title="Lay out left to right (Shift+L)"
+            onClick={() => {
+              s().layout();
+              requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+            }}
+          >
+            Auto layout
+          </button>
+        </>
       )}
-      <span className="sep" />
-      <button type="button" className="secondary small" onClick={() => s().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
-        Undo
-      </button>
-      <button type="button" className="secondary small" onClick={() => s().redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-        Redo
-      </button>
-      <button type="button" className="secondary small" onClick={() => s().copySelection()} disabled={!hasSelection} title="Copy (Ctrl+C)">
-        Copy
-      </button>
-      <button type="button" className="secondary small" onClick={() => s().paste()} disabled={!canPaste} title="Paste (Ctrl+V)">
-        Paste
-      </button>
-      <button type="button" className="secondary small" onClick={() => s().deleteSelected()} disabled={!hasSelection} title="Delete (Delete key)">
-        Delete
-      </button>
-      <span className="sep" />
-      <button
-        type="button"
-        className="secondary small"
-        title="Lay out left to right (Shift+L)"
-        onClick={() => {
-          s().layout();
-          requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
-        }}
-      >
-        Auto layout
-      </button>
       <button type="button" className="secondary small" onClick={() => void flow.fitView({ duration: 300 })} title="Fit view (Shift+F)">
         Fit view
       </button>
       <span className="sep" />
-      <label className="bind">
-        Cluster
-        <select value={clusterId ?? ""} onChange={(e) => void bind(e.target.value)} aria-label="Bound cluster">
-          <option value="">not bound</option>
-          {clusters.data?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {readOnly ? (
+        <span className="small">
+          Cluster <strong>{clusterId ? (clusters.data?.find((c) => c.id === clusterId)?.name ?? "…") : "not bound"}</strong>
+        </span>
+      ) : (
+        <label className="bind">
+          Cluster
+          <select value={clusterId ?? ""} onChange={(e) => void bind(e.target.value)} aria-label="Bound cluster">
+            <option value="">not bound</option>
+            {clusters.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {brokerCount !== null && <span className="muted small">{brokerCount} broker{brokerCount === 1 ? "" : "s"}</span>}
       {clusterId && (
         <>

@@ -8,6 +8,7 @@ import type { NodeKind } from "@/lib/designs/design-schema";
 import type { DesignView } from "@/lib/designs/design-views";
 import { validateDesign } from "@/lib/designs/validate-design";
 import type { NodeDrift } from "@/lib/plan/drift";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage, fetchJson } from "@/components/ui/fetch-json";
 import { fetchDesign } from "./design-queries";
 import {
@@ -60,7 +61,7 @@ function useProblems(brokerCount: number | null) {
 }
 
 /** The React Flow canvas: the only part that re-renders on every drag frame. */
-function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, focus: (id: string) => void) => void }) {
+function FlowCanvas({ onAddRef, readOnly }: { onAddRef: (add: (kind: NodeKind) => void, focus: (id: string) => void) => void; readOnly: boolean }) {
   const store = useDesignerStore();
   const flow = useReactFlow();
   const nodes = useDesigner((s) => s.nodes);
@@ -103,7 +104,7 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
 
   const onDrop = (e: DragEvent) => {
     const kind = e.dataTransfer.getData(PALETTE_MIME);
-    if (!KINDS.has(kind)) return;
+    if (readOnly || !KINDS.has(kind)) return;
     e.preventDefault();
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     store.getState().addNode(kind as NodeKind, { x: p.x - 110, y: p.y - 36 });
@@ -124,7 +125,10 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
         onConnectEnd={onConnectEnd}
         onNodeDragStart={onNodeDragStart}
         onBeforeDelete={onBeforeDelete}
-        deleteKeyCode={DELETE_KEYS}
+        // Read-only: nodes can still be selected (the properties panel shows them), not moved, wired or deleted.
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
@@ -134,7 +138,8 @@ function FlowCanvas({ onAddRef }: { onAddRef: (add: (kind: NodeKind) => void, fo
       >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls />
+        {/* Its lock button would switch dragging and wiring back on. */}
+        <Controls showInteractive={!readOnly} />
       </ReactFlow>
       <LiveLagNote />
       {dragging && connectHint && (
@@ -152,7 +157,10 @@ function Shell() {
   const save = useDesigner((s) => s.save);
   const clusterId = useDesigner((s) => s.clusterId);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const { retry } = useAutosave(store);
+  // Changing a design needs the editor role on the cluster it is bound to (on some cluster when unbound);
+  // below that it opens read-only and nothing is saved.
+  const readOnly = !useCan("designs:write", clusterId);
+  const { retry } = useAutosave(store, !readOnly);
   const [actions] = useState(() => ({ add: (_: NodeKind) => {}, focus: (_: string) => {} }));
   const registerActions = useCallback(
     (add: (kind: NodeKind) => void, focus: (id: string) => void) => Object.assign(actions, { add, focus }),
@@ -186,6 +194,8 @@ function Shell() {
       const s = store.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      const edits = (mod && (key === "z" || key === "y" || key === "v")) || (!mod && e.shiftKey && key === "l");
+      if (readOnly && edits) return;
       if (mod && key === "z" && !e.shiftKey) s.undo();
       else if (mod && ((key === "z" && e.shiftKey) || key === "y")) s.redo();
       else if (mod && key === "c") s.copySelection();
@@ -198,7 +208,7 @@ function Shell() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [store, flow]);
+  }, [store, flow, readOnly]);
 
   const reload = async () => store.getState().replaceWith(await fetchDesign(store.getState().designId));
 
@@ -207,9 +217,15 @@ function Shell() {
       <DesignerToolbar
         onToggleHistory={() => setHistoryOpen((o) => !o)}
         onRetry={retry}
+        readOnly={readOnly}
         brokerCount={brokerCount}
         drift={{ refresh: () => void drift.refetch(), fetching: drift.isFetching, error: drift.error ? errorMessage(drift.error) : null, checkedAt: drift.data?.checkedAt ?? null }}
       />
+      {readOnly && (
+        <div className="banner designer-banner" role="note" data-testid="design-read-only">
+          Read-only: changing this design needs the editor role on {clusterId ? "the cluster it is bound to" : "a cluster"}.
+        </div>
+      )}
       {save.state === "conflict" && (
         <div className="banner error designer-banner" role="alert" data-testid="conflict-banner">
           {save.message} Your edits since then are not saved.{" "}
@@ -224,9 +240,9 @@ function Shell() {
         </div>
       )}
       <div className="designer-body">
-        <Palette onAdd={onAdd} />
-        <FlowCanvas onAddRef={registerActions} />
-        {historyOpen ? <HistoryPanel onClose={() => setHistoryOpen(false)} /> : <PropertiesPanel />}
+        {!readOnly && <Palette onAdd={onAdd} />}
+        <FlowCanvas onAddRef={registerActions} readOnly={readOnly} />
+        {historyOpen ? <HistoryPanel onClose={() => setHistoryOpen(false)} readOnly={readOnly} /> : <PropertiesPanel readOnly={readOnly} />}
       </div>
       <ProblemsPanel problems={problems} onFocus={onFocus} />
       <LiveLagPoller />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { DesignSummary } from "@/lib/designs/design-views";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import {
   createDesignAction,
@@ -65,6 +66,9 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: designKeys.list() });
+  // Editor on some cluster. The summaries do not carry the bound cluster, so a row's buttons can still show
+  // for a design bound where the role is lower; the server refuses those.
+  const mayWrite = useCan("designs:write", null);
 
   async function create(kind: "blank" | "example") {
     setBusy(true);
@@ -106,28 +110,30 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
     <>
       <div className="page-head">
         <h1>Designs</h1>
-        <div className="actions">
-          <button type="button" onClick={() => void create("blank")} disabled={busy}>
-            New design
-          </button>
-          <button type="button" className="secondary" onClick={() => void create("example")} disabled={busy}>
-            New from example
-          </button>
-          <button type="button" className="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
-            Import file
-          </button>
-          <ImportFromCluster />
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,.yaml,.yml,application/json,application/yaml"
-            hidden
-            data-testid="import-file"
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-          />
-        </div>
+        {mayWrite && (
+          <div className="actions">
+            <button type="button" onClick={() => void create("blank")} disabled={busy}>
+              New design
+            </button>
+            <button type="button" className="secondary" onClick={() => void create("example")} disabled={busy}>
+              New from example
+            </button>
+            <button type="button" className="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
+              Import file
+            </button>
+            <ImportFromCluster />
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,.yaml,.yml,application/json,application/yaml"
+              hidden
+              data-testid="import-file"
+              onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+            />
+          </div>
+        )}
       </div>
-      <p className="muted small">Import takes a Topiary design file (JSON) or an AsyncAPI 3.0 or 2.6 document (YAML or JSON).</p>
+      {mayWrite && <p className="muted small">Import takes a Topiary design file (JSON) or an AsyncAPI 3.0 or 2.6 document (YAML or JSON).</p>}
       {error && (
         <p className="banner error" role="alert" data-testid="designs-error">
           {error}
@@ -136,7 +142,7 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
       {notice && <p className="banner">{notice}</p>}
       <div className="card">
         {designs.length === 0 ? (
-          <p className="muted">No designs yet. Start a new one, or from the example.</p>
+          <p className="muted">No designs yet.{mayWrite && " Start a new one, or from the example."}</p>
         ) : (
           <table className="table" aria-label="Designs">
             <thead>
@@ -162,13 +168,17 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
                   <td>#{d.version}</td>
                   <td>{new Date(d.updatedAt).toLocaleString()}</td>
                   <td className="row-actions">
-                    <button type="button" className="secondary small" onClick={() => void rename(d)}>
-                      Rename
-                    </button>
-                    <button type="button" className="secondary small" onClick={() => void duplicate(d)}>
-                      Duplicate
-                    </button>
-                    <DeleteDesign design={d} onDone={() => void refresh()} />
+                    {mayWrite && (
+                      <>
+                        <button type="button" className="secondary small" onClick={() => void rename(d)}>
+                          Rename
+                        </button>
+                        <button type="button" className="secondary small" onClick={() => void duplicate(d)}>
+                          Duplicate
+                        </button>
+                        <DeleteDesign design={d} onDone={() => void refresh()} />
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

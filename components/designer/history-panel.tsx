@@ -6,8 +6,8 @@ import { DiffView } from "./diff-view";
 import { fetchDesign, useCompareQuery, useRevisionsQuery } from "./design-queries";
 import { useDesigner, useDesignerStore } from "./designer-store";
 
-/** Revision history: each revision, what it changed, how it differs from now, and restore. */
-export function HistoryPanel({ onClose }: { onClose: () => void }) {
+/** Revision history: each revision, what it changed, how it differs from now, and restore (unless read-only). */
+export function HistoryPanel({ onClose, readOnly }: { onClose: () => void; readOnly: boolean }) {
   const store = useDesignerStore();
   const designId = useDesigner((s) => s.designId);
   const version = useDesigner((s) => s.version);
@@ -61,7 +61,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             <button type="button" className={mode === "current" ? "small" : "secondary small"} onClick={() => setMode("current")} disabled={selected === version}>
               #{selected} → current
             </button>
-            {selected !== version && (
+            {selected !== version && !readOnly && (
               <button type="button" className="small" onClick={() => void restore(selected)}>
                 Restore #{selected}
               </button>

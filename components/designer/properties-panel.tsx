@@ -130,7 +130,10 @@ function TopicConfigs({ node }: { node: FlowNode }) {
   );
 }
 
-export function PropertiesPanel() {
+// Only to group the fields so one `disabled` covers them all: no border or padding of its own.
+const BARE_FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 };
+
+export function PropertiesPanel({ readOnly }: { readOnly: boolean }) {
   // The selection's id, type and data only: they stay the same while the node is dragged, so the panel
   // does not re-render on every frame of a drag.
   const selectedId = useDesigner((s) => {
@@ -151,7 +154,15 @@ export function PropertiesPanel() {
     return (
       <aside className="panel props" aria-label="Properties">
         <h2>Properties</h2>
-        <p className="muted small">{selected > 1 ? `${selected} nodes selected. Delete, copy or move them together.` : "Select a node to edit it. Drag from the palette to add one."}</p>
+        <p className="muted small">
+          {readOnly
+            ? selected > 1
+              ? `${selected} nodes selected.`
+              : "Select a node to see it."
+            : selected > 1
+              ? `${selected} nodes selected. Delete, copy or move them together.`
+              : "Select a node to edit it. Drag from the palette to add one."}
+        </p>
       </aside>
     );
   }
@@ -159,7 +170,7 @@ export function PropertiesPanel() {
   return (
     <aside className="panel props" aria-label="Properties">
       <h2>{NODE_KIND_LABELS[node.type]}</h2>
-      <div className="form compact">
+      <fieldset className="form compact" disabled={readOnly} style={BARE_FIELDSET}>
         {node.type === "topic" && (
           <>
             <TextField node={node} field="name" label="Topic name" />
@@ -197,7 +208,7 @@ export function PropertiesPanel() {
             <TextField node={node} field="description" label="Description" multiline />
           </>
         )}
-      </div>
+      </fieldset>
     </aside>
   );
 }

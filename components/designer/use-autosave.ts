@@ -8,12 +8,14 @@ const LAYOUT_DEBOUNCE_MS = 1500;
 
 /**
  * Saves the topology (as a new revision, naming the version it started from) and the layout (no revision)
- * a moment after the last edit. A stale tab gets CONFLICT and stops saving until it reloads.
+ * a moment after the last edit. A stale tab gets CONFLICT and stops saving until it reloads. Off (enabled
+ * false) when the design is open read-only.
  */
-export function useAutosave(store: DesignerStore) {
+export function useAutosave(store: DesignerStore, enabled = true) {
   const saveTopologyRef = useRef<() => Promise<void>>(async () => {});
 
   useEffect(() => {
+    if (!enabled) return;
     let topologyTimer: ReturnType<typeof setTimeout> | undefined;
     let layoutTimer: ReturnType<typeof setTimeout> | undefined;
     let saving = false;
@@ -86,7 +88,7 @@ export function useAutosave(store: DesignerStore) {
       clearTimeout(layoutTimer);
       window.removeEventListener("beforeunload", warn);
     };
-  }, [store]);
+  }, [store, enabled]);
 
   return { retry: useCallback(() => void saveTopologyRef.current(), []) };
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatDuration } from "@/lib/lag/group-summary";
 import { LAG_HISTORY_WINDOWS, type LagHistoryWindow } from "@/lib/lag/group-schemas";
+import { useCan } from "@/components/auth/me-context";
 import { topicHref } from "@/components/topics/topic-href";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { LagChart } from "./lag-chart";
@@ -18,6 +19,7 @@ export function GroupDetailPanel({ clusterId, clusterName, groupId, readOnly }: 
   const [window, setWindow] = useState<LagHistoryWindow>("1h");
   const history = useLagHistoryQuery(clusterId, groupId, window);
   const d = detail.data;
+  const mayReset = useCan("offsets:write", clusterId);
 
   return (
     <div>
@@ -138,7 +140,7 @@ export function GroupDetailPanel({ clusterId, clusterName, groupId, readOnly }: 
             </section>
           ))}
 
-          {!readOnly && d.topics.length > 0 && <ResetOffsetsPanel clusterId={clusterId} groupId={groupId} topics={d.topics.map((t) => t.topic)} active={d.members.length > 0} />}
+          {!readOnly && mayReset && d.topics.length > 0 && <ResetOffsetsPanel clusterId={clusterId} groupId={groupId} topics={d.topics.map((t) => t.topic)} active={d.members.length > 0} />}
         </>
       )}
       {!d && !detail.error && <p className="muted">Loading…</p>}

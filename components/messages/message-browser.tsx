@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from "react";
 import { expressionError } from "@/lib/messages/message-filter";
 import { DONE_REASON_TEXT, type ScanDone, type ScanMeta, type ScanProgress, type ScannedMessage } from "@/lib/messages/scan-events";
 import { SCAN_BOUNDS, type ScanRequest } from "@/lib/messages/scan-schema";
+import { useCan } from "@/components/auth/me-context";
 import { downloadText } from "@/components/ui/download";
 import { MessageList } from "./message-list";
 import { ProduceForm } from "./produce-form";
@@ -30,6 +31,8 @@ export function MessageBrowser({ clusterId, topic, partitionCount, readOnly }: {
   const pausedRef = useRef(false);
   const held = useRef<ScannedMessage[]>([]);
   const [showProduce, setShowProduce] = useState(false);
+  const mayRead = useCan("messages:read", clusterId);
+  const mayProduce = useCan("messages:write", clusterId);
 
   const exprError = useMemo(() => (expression.trim() ? expressionError(expression) : null), [expression]);
   const partitions = useMemo(() => {
@@ -98,6 +101,14 @@ export function MessageBrowser({ clusterId, topic, partitionCount, readOnly }: {
     () => (mode === "search" && startKind === "latest" ? [...messages].sort((a, b) => b.timestamp - a.timestamp) : messages),
     [messages, mode, startKind],
   );
+
+  if (!mayRead) {
+    return (
+      <p className="muted" role="note" data-testid="messages-need-role">
+        Browsing messages needs the operator role on this cluster.
+      </p>
+    );
+  }
 
   return (
     <section className="message-browser" aria-label="Message browser">
@@ -207,7 +218,7 @@ export function MessageBrowser({ clusterId, topic, partitionCount, readOnly }: {
             <button type="button" className="secondary" disabled={!messages.length} onClick={() => downloadText(`${topic}.jsonl`, shownMessages.map((m) => JSON.stringify(m)).join("\n") + "\n", "application/x-ndjson")}>
               Download JSON lines
             </button>
-            {!readOnly && (
+            {!readOnly && mayProduce && (
               <button type="button" className="secondary" onClick={() => setShowProduce(!showProduce)}>
                 Produce
               </button>
@@ -216,7 +227,7 @@ export function MessageBrowser({ clusterId, topic, partitionCount, readOnly }: {
         </div>
       </form>
 
-      {showProduce && <ProduceForm clusterId={clusterId} topic={topic} partitionCount={partitionCount} />}
+      {showProduce && mayProduce && <ProduceForm clusterId={clusterId} topic={topic} partitionCount={partitionCount} />}
       {stream.error && (
         <p className="banner error" role="alert" data-testid="scan-error">
           {stream.error}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 import type { Change, PlanView as PlanData, StepResult, TopicPlan } from "@/lib/plan/plan-types";
 import { describeChange } from "@/lib/plan/plan-types";
+import { useCan } from "@/components/auth/me-context";
 import { errorMessage, fetchJson } from "@/components/ui/fetch-json";
 import { applyPlanAction } from "@/server/actions/plan-actions";
 
@@ -136,6 +137,7 @@ export function PlanPanel({ designId }: { designId: string }) {
   const [applying, setApplying] = useState(false);
   const [outcome, setOutcome] = useState<{ runId: string; status: string; results: StepResult[]; error?: string } | null>(null);
   const [applyError, setApplyError] = useState<string | null>(null);
+  const mayApply = useCan("designs:apply", plan.data?.clusterId);
 
   if (plan.isPending) return <p className="muted">Reading the cluster and planning…</p>;
   if (plan.error) {
@@ -222,7 +224,7 @@ export function PlanPanel({ designId }: { designId: string }) {
               Warning: {w}
             </p>
           ))}
-          {t.status === "delete" && (
+          {t.status === "delete" && mayApply && (
             <label className="confirm-delete">
               Type <strong>{t.topic}</strong> to confirm deleting it and all its messages
               <input value={confirm[t.topic] ?? ""} onChange={(e) => setConfirm((c) => ({ ...c, [t.topic]: e.target.value }))} aria-label={`Confirm deletion of ${t.topic}`} />
@@ -244,13 +246,19 @@ export function PlanPanel({ designId }: { designId: string }) {
         </details>
       )}
 
-      <div className="actions apply-bar">
-        <button type="button" onClick={() => void apply()} disabled={!canApply}>
-          {applying ? "Applying…" : `Apply ${p.changes.length} change${p.changes.length === 1 ? "" : "s"}`}
-        </button>
-        {view.readOnly && <span className="muted">The cluster is read-only: nothing can be applied.</span>}
-        {!deletionsConfirmed && <span className="muted">Type each topic name to confirm its deletion.</span>}
-      </div>
+      {mayApply ? (
+        <div className="actions apply-bar">
+          <button type="button" onClick={() => void apply()} disabled={!canApply}>
+            {applying ? "Applying…" : `Apply ${p.changes.length} change${p.changes.length === 1 ? "" : "s"}`}
+          </button>
+          {view.readOnly && <span className="muted">The cluster is read-only: nothing can be applied.</span>}
+          {!deletionsConfirmed && <span className="muted">Type each topic name to confirm its deletion.</span>}
+        </div>
+      ) : (
+        <p className="muted" role="note" data-testid="apply-needs-role">
+          Applying needs the admin role on {view.clusterName}.
+        </p>
+      )}
       {applyError && (
         <p className="banner error" role="alert">
           {applyError}

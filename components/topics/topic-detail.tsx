@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import { ActionFailedError } from "@/lib/errors/action-result";
+import { useCan } from "@/components/auth/me-context";
 import { MessageBrowser } from "@/components/messages/message-browser";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { AddPartitionsButton } from "./add-partitions-button";
@@ -16,9 +17,10 @@ export function TopicDetailPanel({ cluster, topic }: { cluster: ClusterView; top
   const detail = useTopicDetailQuery(cluster.id, topic);
   const { data, error, isFetching, dataUpdatedAt } = detail;
   const gone = error instanceof ActionFailedError && error.code === "NOT_FOUND";
+  const mayWrite = useCan("topics:write", cluster.id);
   // Changes are offered only where the server would accept them: not on a read-only cluster, not on
-  // Kafka's internal topics.
-  const canChange = !cluster.readOnly && !!data && !data.internal;
+  // Kafka's internal topics, not to a role below admin on this cluster.
+  const canChange = mayWrite && !cluster.readOnly && !!data && !data.internal;
 
   return (
     <>
