@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AddClusterLink } from "@/components/clusters/add-cluster-link";
 import { ClusterList } from "@/components/clusters/cluster-list";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { listClustersQuery } from "@/server/clusters/cluster-queries";
@@ -16,9 +16,7 @@ export default async function ClustersPage() {
     <>
       <div className="page-head">
         <h1>Clusters</h1>
-        <Link className="button-link primary" href="/clusters/new">
-          Add cluster
-        </Link>
+        <AddClusterLink />
       </div>
       <ClusterList initialClusters={clusters} />
     </>

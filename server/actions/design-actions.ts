@@ -16,6 +16,8 @@ import { bindDesign, deleteDesign, duplicateDesign, renameDesign } from "@/serve
 import { importDesignFile } from "@/server/designs/import-design-file";
 import { restoreRevision } from "@/server/designs/revisions";
 import { saveLayout, saveTopology } from "@/server/designs/save-design";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors/app-error";
 import { boundClusterOf } from "@/server/designs/design-cluster";
 import { guardedAction } from "@/server/guard/guarded-action";
 
@@ -67,7 +69,14 @@ export const bindDesignAction = guardedAction(
     clusterId: (i) => i.clusterId ?? undefined,
     audit: { action: "design.bind", target: (i) => i.id },
   },
-  (input) => bindDesign(input.id, input.clusterId),
+  async (input, { principal }) => {
+    // Moving a design off a cluster is a change there too: it needs the role on the cluster it leaves as well.
+    const from = await boundClusterOf(input.id);
+    if (from && from !== input.clusterId && !can(principal, "designs:write", from)) {
+      throw new AppError("FORBIDDEN", { userMessage: "You need the editor role on the cluster this design is bound to now." });
+    }
+    return bindDesign(input.id, input.clusterId);
+  },
 );
 
 export const restoreRevisionAction = guardedAction(

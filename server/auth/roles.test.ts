@@ -11,7 +11,7 @@ import type { Role } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { createAlertRuleAction } from "@/server/actions/alert-actions";
 import { createClusterAction, deleteClusterAction, testConnectionAction, updateClusterAction } from "@/server/actions/cluster-actions";
-import { createDesignAction, deleteDesignAction, renameDesignAction, saveTopologyAction } from "@/server/actions/design-actions";
+import { bindDesignAction, createDesignAction, deleteDesignAction, renameDesignAction, saveTopologyAction } from "@/server/actions/design-actions";
 import { produceMessageAction } from "@/server/actions/message-actions";
 import { previewOffsetResetAction, resetGroupOffsetsAction } from "@/server/actions/offset-actions";
 import { applyPlanAction } from "@/server/actions/plan-actions";
@@ -147,6 +147,19 @@ describe("every protected action checks the session and the role on the server",
       expect(done).toMatchObject({ ok: true });
     }, 60_000);
   }
+});
+
+describe("designs move between clusters only with the role on both", () => {
+  it("an editor on B but a viewer on A cannot move a design from A to B", async () => {
+    const a = await makeCluster();
+    const b = await makeCluster();
+    const d = await prisma.design.create({ data: { name: unique("d"), clusterId: a.id, topology: JSON.stringify({ nodes: [], edges: [] }), layout: JSON.stringify({ positions: {} }) } });
+    const u = await userWithRoles([{ clusterId: a.id, role: "viewer" }, { clusterId: b.id, role: "editor" }]);
+    expect(await asSession(u.token, () => bindDesignAction({ id: d.id, clusterId: b.id }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect((await prisma.design.findUniqueOrThrow({ where: { id: d.id } })).clusterId).toBe(a.id);
+    const both = await userWithRoles([{ clusterId: a.id, role: "editor" }, { clusterId: b.id, role: "editor" }]);
+    expect(await asSession(both.token, () => bindDesignAction({ id: d.id, clusterId: b.id }))).toMatchObject({ ok: true });
+  });
 });
 
 describe("route handlers read the session cookie", () => {
