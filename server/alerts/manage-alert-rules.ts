@@ -7,6 +7,7 @@ import type { AlertRule } from "@/prisma/generated/client";
 import { prisma } from "@/server/db/prisma";
 import { forgetAlertRule, resolveRuleEvents } from "@/server/lag/alert-engine";
 import { logger } from "@/server/log";
+import { assertWebhookUrlAllowed } from "@/server/net/check-address-policy";
 import { toAlertRuleView } from "./alert-rule-view";
 
 // Creating, changing, turning off and removing a cluster's alert rules. The guarded actions have checked the
@@ -39,6 +40,7 @@ function columns(values: AlertRuleValues) {
 }
 
 export async function createAlertRule(clusterId: string, values: AlertRuleValues): Promise<AlertRuleView> {
+  await assertWebhookUrlAllowed(values.webhookUrl);
   await assertNameFree(clusterId, values.name);
   const rule = await prisma.alertRule.create({ data: { clusterId, ...columns(values), webhookUrl: values.webhookUrl ?? null, enabled: true } });
   logger.info("alert rule created", { clusterId, ruleId: rule.id, name: rule.name });
@@ -48,6 +50,7 @@ export async function createAlertRule(clusterId: string, values: AlertRuleValues
 export async function updateAlertRule(input: z.output<typeof updateAlertRuleInputSchema>): Promise<AlertRuleView> {
   const { clusterId, id, keepWebhook, ...values } = input;
   const previous = await findRule(clusterId, id);
+  await assertWebhookUrlAllowed(values.webhookUrl);
   await assertNameFree(clusterId, values.name, id);
   const webhookUrl = values.webhookUrl ?? (keepWebhook ? previous.webhookUrl : null);
   const rule = await prisma.alertRule.update({ where: { id }, data: { ...columns(values), webhookUrl } });

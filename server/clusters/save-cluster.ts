@@ -7,6 +7,7 @@ import { prisma } from "@/server/db/prisma";
 import { disposeClient } from "@/server/kafka/client-registry";
 import type { ClusterConnection } from "@/server/kafka/kafka-config";
 import { logger } from "@/server/log";
+import { assertBootstrapAllowed } from "@/server/net/check-address-policy";
 import { toClusterView } from "./cluster-view";
 import { connectionFields } from "./connection-fields";
 
@@ -32,6 +33,7 @@ async function assertNameFree(name: string, exceptId?: string) {
 }
 
 export async function createCluster(values: ClusterValues): Promise<ClusterView> {
+  await assertBootstrapAllowed(values.connection.bootstrapServers);
   await assertNameFree(values.name);
   const row = await prisma.cluster.create({
     data: { name: values.name, readOnly: values.readOnly, ...storedConnection(values.connection) },
@@ -43,6 +45,7 @@ export async function createCluster(values: ClusterValues): Promise<ClusterView>
 export async function updateCluster(id: string, values: ClusterValues): Promise<ClusterView> {
   const previous = await prisma.cluster.findUnique({ where: { id } });
   if (!previous) throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist (it may have been removed)." });
+  await assertBootstrapAllowed(values.connection.bootstrapServers);
   await assertNameFree(values.name, id);
   const row = await prisma.cluster.update({
     where: { id },

@@ -2,6 +2,7 @@ import "server-only";
 import { Kafka } from "kafkajs";
 import { AppError } from "@/lib/errors/app-error";
 import { classifyKafkaError } from "@/lib/kafka/classify-kafka-error";
+import { assertBootstrapAllowed } from "@/server/net/check-address-policy";
 import { buildKafkaConfig, type ClusterConnection } from "./kafka-config";
 import { withTimeout } from "./with-timeout";
 
@@ -20,6 +21,7 @@ export const TEST_CONNECTION_TIMEOUT_MS = 10_000;
  * Answers with the cluster id and broker count, or an AppError saying what failed: unreachable, auth, TLS, timeout.
  */
 export async function testConnection(connection: ClusterConnection): Promise<ConnectionTestResult> {
+  await assertBootstrapAllowed(connection.bootstrapServers);
   const started = Date.now();
   const config = buildKafkaConfig(connection, "topiary-connection-test");
   // A little under the overall limit, so kafkajs' own error (more specific) usually wins the race.

@@ -4,6 +4,7 @@ import { describeHttpFailure, webhookOrigin, webhookRetryDelayMs, type WebhookPa
 import type { Prisma } from "@/prisma/generated/client";
 import { prisma } from "@/server/db/prisma";
 import { logger } from "@/server/log";
+import { webhookUrlRefusal } from "@/server/net/check-address-policy";
 
 // Alert webhooks: each pending delivery is POSTed as JSON; a failure is kept on the row (error, status) and
 // tried again later with backoff, until the last attempt marks it failed. One run at a time per process; a
@@ -143,12 +144,17 @@ type Outcome = { ok: true; status: number } | { ok: false; status: number | null
 
 async function post(url: string, payload: WebhookPayload): Promise<Outcome> {
   try {
+    // Checked again before every attempt: the policy may have changed, or the name may resolve elsewhere now.
+    const refused = await webhookUrlRefusal(url);
+    if (refused) return { ok: false, status: null, error: scrub(`Not sent: ${refused}`, url) };
     const res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "Topiary" },
       body: JSON.stringify(payload),
       signal: AbortSignal.timeout(TIMEOUT_MS),
       cache: "no-store",
+      // A redirect is a failed delivery, never followed: it could lead to an address the policy refuses.
+      redirect: "manual",
     });
     if (res.ok) {
       await res.body?.cancel().catch(() => {});

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { UsersAdmin } from "@/components/users/users-admin";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { usersPageQuery } from "@/server/users/user-queries";
@@ -9,7 +10,10 @@ export default async function UsersPage() {
     const { users, clusters } = await usersPageQuery({});
     return (
       <>
-        <h1>Users and roles</h1>
+        <div className="page-head">
+          <h1>Users and roles</h1>
+          <Link href="/settings">Settings</Link>
+        </div>
         <UsersAdmin users={users} clusters={clusters} />
       </>
     );
