@@ -5,7 +5,7 @@ import { listApplyRuns } from "@/server/plan/apply-runs";
 import { applyRunsDef } from "@/server/plan/plan-queries";
 
 export const dynamic = "force-dynamic";
-const listRuns = guardedQuery(applyRunsDef, (input) => listApplyRuns(input));
+const listRuns = guardedQuery(applyRunsDef, (input, { principal }) => listApplyRuns(input, principal));
 
 export default async function AppliesPage() {
   try {

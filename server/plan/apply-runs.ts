@@ -1,4 +1,5 @@
 import "server-only";
+import { can, type Principal } from "@/lib/auth/permissions";
 import type { ApplyRunSummary, ApplyRunView, Plan, StepResult } from "@/lib/plan/plan-types";
 import { AppError } from "@/lib/errors/app-error";
 import { prisma } from "@/server/db/prisma";
@@ -23,13 +24,16 @@ function summary(r: { id: string; designId: string | null; designName: string; d
   };
 }
 
-export async function listApplyRuns(filter: { designId?: string } = {}): Promise<ApplyRunSummary[]> {
+/** Apply records the principal may read: those of clusters they hold a role on (and of removed clusters: none). */
+export async function listApplyRuns(filter: { designId?: string }, principal: Principal): Promise<ApplyRunSummary[]> {
   const rows = await prisma.applyRun.findMany({ where: filter.designId ? { designId: filter.designId } : {}, orderBy: { startedAt: "desc" }, take: 200 });
-  return rows.map(summary);
+  return rows.filter((r) => readable(principal, r.clusterId)).map(summary);
 }
 
-export async function getApplyRun(id: string): Promise<ApplyRunView> {
+const readable = (p: Principal, clusterId: string | null) => (clusterId ? can(p, "designs:read", clusterId) : can(p, "audit:read", null));
+
+export async function getApplyRun(id: string, principal: Principal): Promise<ApplyRunView> {
   const r = await prisma.applyRun.findUnique({ where: { id } });
-  if (!r) throw new AppError("NOT_FOUND", { userMessage: "That apply record does not exist." });
+  if (!r || !readable(principal, r.clusterId)) throw new AppError("NOT_FOUND", { userMessage: "That apply record does not exist." });
   return { ...summary(r), plan: JSON.parse(r.plan) as Plan | null, results: JSON.parse(r.results) as StepResult[] };
 }

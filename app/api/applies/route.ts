@@ -3,4 +3,4 @@ import { listApplyRuns } from "@/server/plan/apply-runs";
 import { applyRunsDef } from "@/server/plan/plan-queries";
 
 export const dynamic = "force-dynamic";
-export const GET = guardedRoute(applyRunsDef, (input) => listApplyRuns(input));
+export const GET = guardedRoute(applyRunsDef, (input, { principal }) => listApplyRuns(input, principal));

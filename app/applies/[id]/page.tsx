@@ -5,7 +5,7 @@ import { getApplyRun } from "@/server/plan/apply-runs";
 import { applyRunDef } from "@/server/plan/plan-queries";
 
 export const dynamic = "force-dynamic";
-const getRun = guardedQuery(applyRunDef, ({ id }) => getApplyRun(id));
+const getRun = guardedQuery(applyRunDef, ({ id }, { principal }) => getApplyRun(id, principal));
 
 export default async function ApplyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

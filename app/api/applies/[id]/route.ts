@@ -3,4 +3,4 @@ import { getApplyRun } from "@/server/plan/apply-runs";
 import { applyRunDef } from "@/server/plan/plan-queries";
 
 export const dynamic = "force-dynamic";
-export const GET = guardedRoute(applyRunDef, ({ id }) => getApplyRun(id));
+export const GET = guardedRoute(applyRunDef, ({ id }, { principal }) => getApplyRun(id, principal));
