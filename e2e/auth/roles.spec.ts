@@ -54,7 +54,7 @@ test("an admin adds a user with a role per cluster; the UI hides Apply from a vi
 
   // Wrong password first: refused, with no hint which part was wrong.
   const wrong = await signInAs(browser, username, "not the password at all");
-  await expect(wrong.page.getByRole("alert")).toHaveText("Wrong user name or password.");
+  await expect(wrong.page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong user name or password.");
   await wrong.context.close();
 
   // The user signs in and opens the plan: Apply is there for an admin on "local".
