@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { runnerImport } from "vite";
-import { newestSource, prepareDatabase } from "../start.mjs";
+import { ensureSecretKey, newestSource, prepareDatabase } from "../start.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST_DIR = ".next-bench";
@@ -369,6 +369,7 @@ async function bench() {
   };
 
   await buildIfNeeded(env);
+  ensureSecretKey(env);
   prepareDatabase(env);
   say(`generating ${cfg.nodes} nodes and ${cfg.edges} edges (seed ${cfg.seed}) and laying them out…`);
   const designFile = await writeDesignFile();

@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import kafkajs from "kafkajs";
 import { ensureKafka, resolveJars } from "../kafka/kafka.mjs";
-import { needsBuild, prepareDatabase, run } from "../start.mjs";
+import { ensureSecretKey, needsBuild, prepareDatabase, run } from "../start.mjs";
 
 const { Kafka, logLevel } = kafkajs;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -191,6 +191,7 @@ async function startConsole(bootstrap) {
     // timing is one snapshot alone (the route calls the same function).
     TOPIARY_LAG_INTERVAL_MS: "0",
   };
+  ensureSecretKey(env);
   prepareDatabase(env);
   ensureBuild(env);
   say(`holding ${BUILD_LOCK} shared while the console runs (builds by other jobs wait)…`);

@@ -16,7 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import kafkajs from "kafkajs";
 import { ensureKafka } from "../kafka/kafka.mjs";
-import { needsBuild, prepareDatabase, run } from "../start.mjs";
+import { ensureSecretKey, needsBuild, prepareDatabase, run } from "../start.mjs";
 
 const { Kafka, logLevel } = kafkajs;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -145,6 +145,7 @@ async function startConsole(bootstrap) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const env = { ...process.env, KAFKA_BROKERS: bootstrap, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TOPIARY_LOG_LEVEL: "warn", AUTH_DISABLED: "true", TOPIARY_LAG_INTERVAL_MS: "0" };
+  ensureSecretKey(env);
   prepareDatabase(env);
   if (needsBuild()) {
     say("building the console…");

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import kafkajs from "kafkajs";
 import { ensureKafka } from "../kafka/kafka.mjs";
-import { needsBuild, prepareDatabase, run } from "../start.mjs";
+import { ensureSecretKey, needsBuild, prepareDatabase, run } from "../start.mjs";
 
 const { Kafka, logLevel } = kafkajs;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -57,6 +57,7 @@ async function main() {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const env = { ...process.env, KAFKA_BROKERS: bootstrap, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TOPIARY_LOG_LEVEL: "warn", AUTH_DISABLED: "true", TOPIARY_LAG_INTERVAL_MS: "0" };
+  ensureSecretKey(env);
   prepareDatabase(env);
   if (needsBuild()) run(path.join(root, "node_modules/.bin/next"), ["build"], env);
   const port = await freePort();
