@@ -59,11 +59,13 @@ export function UsersAdmin({ users, clusters }: { users: UserView[]; clusters: C
               <td>
                 <GrantForm user={u} clusters={clusters} onGrant={(clusterId, role) => run(setGrantAction({ userId: u.id, clusterId, role }))} />
               </td>
-              <td className="actions">
+              <td>
+                <div className="actions">
                 <button type="button" className="secondary small" onClick={() => run(setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}>
                   {u.disabled ? "Enable" : "Disable"}
                 </button>
                 {!u.sso && <PasswordReset onSet={(password) => run(setPasswordAction({ userId: u.id, password }))} username={u.username} />}
+                </div>
               </td>
             </tr>
           ))}

@@ -33,10 +33,11 @@ export const signOutAction = guardedAction({ name: "signOut", input: z.object({}
 });
 
 export const createFirstAdminAction = guardedAction(
-  { name: "createFirstAdmin", input: firstAdminInputSchema, permission: "public", audit: { action: "user.create-first-admin", target: (i) => i.username } },
+  { name: "createFirstAdmin", input: firstAdminInputSchema, permission: "public" },
   async (input) => {
     refuseWhenDisabled();
     const u = await createFirstAdmin(input.username, input.displayName, input.password);
+    await recordAudit({ userId: u.id, username: u.username, action: "user.create-first-admin", target: u.username, outcome: "succeeded" });
     const s = await createSession(u.id);
     await setSessionCookie(s.token, s.expiresAt);
     await recordAudit({ userId: u.id, username: u.username, action: "auth.sign-in", outcome: "succeeded", detail: "first admin" });

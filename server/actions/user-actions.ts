@@ -10,16 +10,27 @@ export const createUserAction = guardedAction(
 );
 
 export const setUserDisabledAction = guardedAction(
-  { name: "setUserDisabled", input: setUserDisabledInputSchema, permission: "users:manage", audit: { action: "user.disable", target: (i) => `${i.userId} ${i.disabled ? "disabled" : "enabled"}` } },
+  { name: "setUserDisabled", input: setUserDisabledInputSchema, permission: "users:manage", audit: { action: "user.disable", target: (i, r) => `${(r as { username?: string } | undefined)?.username ?? i.userId} ${i.disabled ? "disabled" : "enabled"}` } },
   async (input, { principal }) => setUserDisabled(principal.id, input.userId, input.disabled),
 );
 
 export const setPasswordAction = guardedAction(
-  { name: "setPassword", input: setPasswordInputSchema, permission: "users:manage", audit: { action: "user.password", target: (i) => i.userId } },
+  { name: "setPassword", input: setPasswordInputSchema, permission: "users:manage", audit: { action: "user.password", target: (i, r) => (r as { username?: string } | undefined)?.username ?? i.userId } },
   async (input) => setPassword(input.userId, input.password),
 );
 
 export const setGrantAction = guardedAction(
-  { name: "setGrant", input: setGrantInputSchema, permission: "users:manage", audit: { action: "user.grant", target: (i) => `${i.userId} ${i.clusterId ?? "every cluster"} ${i.role ?? "none"}` } },
+  {
+    name: "setGrant",
+    input: setGrantInputSchema,
+    permission: "users:manage",
+    audit: {
+      action: "user.grant",
+      target: (i, r) => {
+        const done = r as { username?: string; clusterName?: string } | undefined;
+        return `${done?.username ?? i.userId}: ${i.role ?? "no role"} on ${done?.clusterName ?? i.clusterId ?? "every cluster"}`;
+      },
+    },
+  },
   async (input) => setGrant(input),
 );

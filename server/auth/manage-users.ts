@@ -74,11 +74,10 @@ export async function setPassword(userId: string, password: string): Promise<{ u
   return { username: u.username };
 }
 
-export async function setGrant(input: SetGrantInput): Promise<{ username: string }> {
+export async function setGrant(input: SetGrantInput): Promise<{ username: string; clusterName: string }> {
   const u = await userOrNotFound(input.userId);
-  if (input.clusterId && !(await prisma.cluster.findUnique({ where: { id: input.clusterId } }))) {
-    throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist." });
-  }
+  const cluster = input.clusterId ? await prisma.cluster.findUnique({ where: { id: input.clusterId } }) : null;
+  if (input.clusterId && !cluster) throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist." });
   const current = u.grants.find((g) => g.clusterId === input.clusterId);
   if (input.clusterId === null && current?.role === "admin" && input.role !== "admin") await assertNotLastAdmin(u.id);
   if (input.role === null) {
@@ -88,5 +87,5 @@ export async function setGrant(input: SetGrantInput): Promise<{ username: string
   } else {
     await prisma.roleGrant.create({ data: { userId: u.id, clusterId: input.clusterId, role: input.role } });
   }
-  return { username: u.username };
+  return { username: u.username, clusterName: cluster?.name ?? "every cluster" };
 }

@@ -29,7 +29,8 @@ export interface GuardDefinition<S extends z.ZodType> {
    */
   audit?: {
     action: string;
-    target?: (input: z.output<S>) => string | null | undefined;
+    /** What was acted on; on success it also sees the result (e.g. a user's name where the input has an id). */
+    target?: (input: z.output<S>, result?: unknown) => string | null | undefined;
     /** For operations that report a failure in their result instead of throwing (e.g. an apply whose steps failed). */
     outcome?: (result: unknown) => { outcome: AuditOutcome; detail?: string | null } | null;
   };
@@ -87,7 +88,7 @@ export async function runGuarded<S extends z.ZodType, T>(
     const result = await handler(parsed.data, { principal, cluster });
     if (def.audit) {
       const reported = def.audit.outcome?.(result) ?? null;
-      await audit(def, principal, cluster, input, reported?.outcome ?? "succeeded", reported?.detail ?? null);
+      await audit(def, principal, cluster, input, reported?.outcome ?? "succeeded", reported?.detail ?? null, result);
     }
     return result;
   } catch (e) {
@@ -100,10 +101,18 @@ export async function runGuarded<S extends z.ZodType, T>(
   }
 }
 
-async function audit<S extends z.ZodType>(def: GuardDefinition<S>, principal: Principal, cluster: Cluster | null, input: z.output<S> | undefined, outcome: AuditOutcome, detail: string | null) {
+async function audit<S extends z.ZodType>(
+  def: GuardDefinition<S>,
+  principal: Principal,
+  cluster: Cluster | null,
+  input: z.output<S> | undefined,
+  outcome: AuditOutcome,
+  detail: string | null,
+  result?: unknown,
+) {
   let target: string | null = null;
   try {
-    target = input !== undefined ? (def.audit!.target?.(input) ?? null) : null;
+    target = input !== undefined ? (def.audit!.target?.(input, result) ?? null) : null;
   } catch {
     target = null;
   }
