@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { actionChoices, AUDIT_OUTCOMES, auditPageHref, NO_AUDIT_FILTERS, type AuditFacets, type AuditFilters } from "@/lib/audit/audit-query";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { Pager } from "@/components/ui/pager";
 import { useAuditQuery } from "./audit-queries";
 
 /**
@@ -141,19 +142,7 @@ export function AuditLog({ facets, initial }: { facets: AuditFacets; initial: Au
               )}
             </tbody>
           </table>
-          {pages > 1 && (
-            <div className="actions pager">
-              <button type="button" className="secondary small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                Newer
-              </button>
-              <span className="small">
-                {page + 1} / {pages}
-              </span>
-              <button type="button" className="secondary small" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-                Older
-              </button>
-            </div>
-          )}
+          <Pager page={page} pages={pages} onPage={setPage} labels={["Newer", "Older"]} />
         </>
       )}
       {!data && !audit.error && <p className="muted">Reading the audit log…</p>}

@@ -4,6 +4,7 @@ import { useDeferredValue, useState } from "react";
 import type { TopicPage, TopicSort } from "@/lib/clusters/topic-summary";
 import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { Pager } from "@/components/ui/pager";
 import { CreateTopicDialog } from "@/components/topics/create-topic-dialog";
 import { topicHref } from "@/components/topics/topic-href";
 import { TOPIC_PAGE_SIZE, useTopicsQuery, type TopicListQuery } from "@/components/topics/topic-queries";
@@ -129,19 +130,7 @@ export function TopicTable({ clusterId, readOnly, initial }: { clusterId: string
               ))}
             </tbody>
           </table>
-          {pages > 1 && (
-            <div className="actions pager">
-              <button type="button" className="secondary small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                Previous
-              </button>
-              <span className="small">
-                {page + 1} / {pages}
-              </span>
-              <button type="button" className="secondary small" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-                Next
-              </button>
-            </div>
-          )}
+          <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import { useDeferredValue, useState } from "react";
 import type { GroupSort } from "@/lib/lag/group-list";
 import { LAG_STATUSES, type LagStatus } from "@/lib/lag/lag-types";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { Pager } from "@/components/ui/pager";
 import { GROUP_PAGE_SIZE, groupHref, useGroupsQuery } from "./group-queries";
 import { StatusBadge } from "./status-badge";
 
@@ -128,19 +129,7 @@ export function GroupList({ clusterId }: { clusterId: string }) {
               )}
             </tbody>
           </table>
-          {pages > 1 && (
-            <div className="actions pager">
-              <button type="button" className="secondary small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                Previous
-              </button>
-              <span className="small">
-                {page + 1} / {pages}
-              </span>
-              <button type="button" className="secondary small" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-                Next
-              </button>
-            </div>
-          )}
+          <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}
       {!data && !groups.error && <p className="muted">Sampling consumer groups…</p>}
