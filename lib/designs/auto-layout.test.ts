@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { autoLayout } from "./auto-layout";
 import { exampleTopology } from "./example-design";
+import { generateTopology } from "./generate-design";
 
 describe("autoLayout", () => {
   it("places every node, flowing left to right along edges", () => {
@@ -14,4 +15,11 @@ describe("autoLayout", () => {
     const keys = new Set(pos.map((p) => `${p.x},${p.y}`));
     expect(keys.size).toBe(pos.length);
   });
+
+  it("lays out a 1,000-node design with the fast ranker, still left to right and without stacking", () => {
+    const t = generateTopology({ nodes: 1000, edges: 1200, seed: 3 });
+    const pos = autoLayout(t);
+    for (const e of t.edges) expect(pos[e.source].x).toBeLessThan(pos[e.target].x);
+    expect(new Set(Object.values(pos).map((p) => `${p.x},${p.y}`)).size).toBe(t.nodes.length);
+  }, 60_000);
 });
