@@ -133,6 +133,44 @@ describe("sampler, routes and metrics", () => {
     expect(text).toContain(`topiary_consumergroup_status{cluster="${c.name}",group="${group}",status="STOP"} 1`);
   }, 60_000);
 
+  it("a group that stops consuming while a producer writes shows rising lag, then STOP within a few samples", async () => {
+    const before = process.env.TOPIARY_LAG_WINDOW;
+    process.env.TOPIARY_LAG_WINDOW = "3";
+    try {
+      const c = await makeCluster();
+      const topic = unique("stops");
+      const group = unique("stops-group");
+      await withAdmin((a) => a.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }));
+      await produce(topic, 0, 20);
+      const consumer = new Kafka({ clientId: "stopping-app", brokers: brokers().split(","), logLevel: logLevel.NOTHING }).consumer({ groupId: group });
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({ autoCommitInterval: 100, eachMessage: async () => {} });
+      const committed = async () => Number((await withAdmin((a) => a.fetchOffsets({ groupId: group, topics: [topic] })))[0].partitions[0].offset);
+      await expect.poll(committed, { timeout: 30_000 }).toBe(20);
+
+      const lagOf = (s: Awaited<ReturnType<typeof sampleCluster>>) => s.latest.groups.find((g) => g.groupId === group)?.partitions[0]?.lag;
+      const first = await sampleCluster(c);
+      expect(lagOf(first)).toBe(0);
+      expect(first.verdicts.get(group)?.status).toBe("OK");
+
+      // The consumer stops; the producer keeps writing.
+      await consumer.disconnect();
+      const seen: { lag: number | null | undefined; status: string | undefined }[] = [];
+      for (let i = 0; i < 4; i++) {
+        await produce(topic, 0, 10);
+        await new Promise((r) => setTimeout(r, 300));
+        const s = await sampleCluster(c);
+        seen.push({ lag: lagOf(s), status: s.verdicts.get(group)?.status });
+      }
+      expect(seen.map((x) => x.lag)).toEqual([10, 20, 30, 40]);
+      // While the window (3 samples) still holds the caught-up sample, Burrow's rules say OK; then STOP.
+      expect(seen.map((x) => x.status)).toEqual(["OK", "OK", "STOP", "STOP"]);
+    } finally {
+      process.env.TOPIARY_LAG_WINDOW = before;
+    }
+  }, 90_000);
+
   it("folds raw points older than the raw retention into 5-minute buckets", async () => {
     const c = await makeCluster();
     const old = Date.now() - 8 * 3600_000;
