@@ -104,10 +104,15 @@ export async function freshLagState(cluster: Cluster, maxAgeMs: number, staleMs 
   return sampleCluster(cluster);
 }
 
-/** Samples every cluster once, each on its own (one unreachable cluster does not hold up the others). */
-export async function sampleAllClusters(): Promise<void> {
+/**
+ * Samples every cluster once, each on its own. A round waits at most `maxWaitMs` (the interval): a cluster that
+ * is slow or unreachable keeps its sample in flight, and the next round skips it until it ends (sampleCluster
+ * shares an in-flight sample), so it never holds up the others.
+ */
+export async function sampleAllClusters(maxWaitMs = Infinity): Promise<void> {
   const clusters = await prisma.cluster.findMany();
-  await Promise.allSettled(clusters.map((c) => sampleCluster(c)));
+  const all = Promise.allSettled(clusters.map((c) => sampleCluster(c)));
+  await (Number.isFinite(maxWaitMs) ? Promise.race([all, new Promise((r) => setTimeout(r, maxWaitMs).unref?.())]) : all);
   // Samples of clusters that were removed are not kept.
   const ids = new Set(clusters.map((c) => c.id));
   for (const id of sampler.states.keys()) if (!ids.has(id)) sampler.states.delete(id);
@@ -124,7 +129,7 @@ export function startLagSampler(): void {
   sampler.started = true;
   const round = async () => {
     try {
-      await sampleAllClusters();
+      await sampleAllClusters(interval);
     } catch (e) {
       logger.error("lag sampling failed", { error: e });
     }

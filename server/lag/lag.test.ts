@@ -1,5 +1,6 @@
 // Consumer lag against the real broker: the snapshot, the sampler's history and status, the groups and
 // metrics routes, and the offset reset.
+import net from "node:net";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as listGroupsRoute } from "@/app/api/clusters/[id]/groups/route";
@@ -13,7 +14,7 @@ import { brokers, makeCluster, unique, withAdmin } from "@/server/test-support/f
 import { callRoute, produce } from "@/server/test-support/topics";
 import type { GroupDetail, LagHistory } from "@/lib/lag/group-views";
 import { fetchLagSnapshot, javaStringHash } from "./fetch-lag-snapshot";
-import { sampleCluster } from "./lag-sampler";
+import { lagState, lastLagError, sampleAllClusters, sampleCluster } from "./lag-sampler";
 
 import { pruneLagPoints } from "./lag-points";
 
@@ -169,6 +170,23 @@ describe("sampler, routes and metrics", () => {
     } finally {
       process.env.TOPIARY_LAG_WINDOW = before;
     }
+  }, 90_000);
+
+  it("a round of sampling is not held up by a cluster that does not answer", async () => {
+    // A broker that accepts connections and never answers: its sample hangs until the snapshot times out.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    cleanups.push(() => new Promise<void>((r) => silent.close(() => r())));
+    const live = await makeCluster();
+    const dead = await makeCluster({ bootstrap: `127.0.0.1:${(silent.address() as net.AddressInfo).port}` });
+    const started = Date.now();
+    await sampleAllClusters(2000);
+    // The silent broker's sample takes about 8 s (the request timeout) to fail; the round does not wait for it.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(lagState(live.id)).not.toBeNull();
+    expect(lagState(dead.id)).toBeNull();
+    // The dead one's sample is still in flight; it ends with an error the sampler keeps for the pages.
+    await expect.poll(() => lastLagError(dead.id)?.message, { timeout: 60_000 }).toBeTruthy();
   }, 90_000);
 
   it("folds raw points older than the raw retention into 5-minute buckets", async () => {
