@@ -10,7 +10,8 @@ import { makeCluster, unique } from "@/server/test-support/fixtures";
 import { ensureKafka, killNode, stopKafka } from "../../scripts/kafka/kafka.mjs";
 import { computePlan } from "./compute-plan";
 
-const THREE = { brokers: 3, port: 39092, dataDir: path.resolve(".topiary/test-kafka-3") };
+// Below the ephemeral port range (32768-60999 here), so no client connection can hold one of its ports.
+const THREE = { brokers: 3, port: 28092, dataDir: path.resolve(".topiary/test-kafka-3") };
 let bootstrap = "";
 
 beforeAll(async () => {
