@@ -28,6 +28,8 @@ test("find a lagging group, see why it is judged STOP, preview a reset to latest
   await page.getByTestId("cluster-row-local").getByRole("link", { name: "local", exact: true }).click();
   await page.getByRole("link", { name: "Consumer groups" }).click();
   await expect(page.getByRole("heading", { name: "Consumer groups", level: 1 })).toBeVisible();
+  // The count line comes with the browser's first answer: the page is hydrated, so typing is not lost.
+  await expect(page.getByTestId("group-count")).toBeVisible();
   await page.getByLabel("Search consumer groups").fill(group);
   const row = page.getByTestId("group-row");
   await expect(row).toHaveCount(1);
@@ -38,9 +40,11 @@ test("find a lagging group, see why it is judged STOP, preview a reset to latest
   // After a few samples with lag and no commits, Burrow's STOP rule fires (the e2e sampler samples every 2 s).
   await expect(async () => {
     await page.reload();
+    await expect(page.getByTestId("group-count")).toBeVisible();
     await page.getByLabel("Search consumer groups").fill(group);
+    await expect(page.getByTestId("group-row")).toHaveCount(1, { timeout: 5000 });
     await expect(page.getByTestId("group-row").getByTestId("lag-status")).toHaveText("STOP", { timeout: 3000 });
-  }).toPass({ timeout: 40_000 });
+  }).toPass({ timeout: 60_000 });
   await page.getByLabel("Only STOP").check();
   await expect(page.getByTestId("group-row")).toHaveCount(1);
 
