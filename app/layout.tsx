@@ -12,6 +12,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Topiary",
   description: "Design, apply, browse and monitor Apache Kafka event flows",
+  // Static files are served from public/.
+  icons: { icon: "/icon.svg" },
 };
 
 export const dynamic = "force-dynamic";
@@ -24,14 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <MeProvider me={me}>
         <header className="topbar">
-          <Link href="/" className="brand">
-            <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden className="brand-mark">
-              <circle cx="10" cy="7" r="6" fill="#7cc48f" />
-              <rect x="9" y="12" width="2" height="7" fill="#c9e7d1" />
-            </svg>
+          <Link href={me ? "/clusters" : "/sign-in"} className="brand">
+            <img src="/logo.svg" width={20} height={20} alt="" className="brand-mark" />
             Topiary
           </Link>
-          <NavLinks />
+          {me && <NavLinks />}
           <UserMenu />
         </header>
         {authDisabled() && (

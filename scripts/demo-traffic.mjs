@@ -2,6 +2,7 @@
 // `npm run demo`: something real for every page. Creates a few topics on the local cluster (or KAFKA_BROKERS),
 // produces JSON order events continuously, and runs consumer groups, one of them slower than the producers
 // so that it builds up lag. Ctrl-C stops it (or --duration SECONDS).
+// Another broker: KAFKA_BROKERS=host:9092,… npm run demo (or KAFKA_PORT for a local one on another port).
 import { Kafka, Partitioners, logLevel } from "kafkajs";
 import crypto from "node:crypto";
 
@@ -21,7 +22,14 @@ const TOPICS = [
 const CUSTOMERS = Array.from({ length: 50 }, (_, i) => ({ id: `c-${1000 + i}`, tier: ["bronze", "silver", "gold", "platinum"][i % 4] }));
 const SKUS = ["tea-green", "tea-black", "mug-blue", "kettle", "filter-pack", "honey-jar"];
 
-const kafka = new Kafka({ clientId: "topiary-demo", brokers, logLevel: logLevel.WARN });
+// kafkajs logs the group coordinator's start-up (a new broker creates its offsets topic on the first join) as
+// errors and retries by itself: expected, so not shown. Anything else is one short line.
+const TRANSIENT = /group coordinator is not available|GROUP_COORDINATOR_NOT_AVAILABLE|coordinator is loading|Restarting the consumer|NOT_COORDINATOR|rebalanc/i;
+const logCreator = () => ({ level, log }) => {
+  if (level > logLevel.WARN || TRANSIENT.test(`${log.message} ${log.error ?? ""}`)) return;
+  say(`kafka: ${log.message}${log.error ? ` (${log.error})` : ""}`);
+};
+const kafka = new Kafka({ clientId: "topiary-demo", brokers, logLevel: logLevel.WARN, logCreator });
 const admin = kafka.admin();
 const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
 const consumers = [];

@@ -1,20 +1,27 @@
 #!/usr/bin/env node
 // `npm start`: one command from a fresh clone to a running console.
-//   1. a local Apache Kafka on 127.0.0.1:9092 (unless KAFKA_BROKERS names a cluster),
+//   1. a local Apache Kafka on 127.0.0.1:9092 (unless KAFKA_BROKERS names a cluster) and a Kafka Connect worker
+//      beside it on 127.0.0.1:8083 (CONNECT_PORT; CONNECT_URL names another worker instead); with --secure (or
+//      TOPIARY_SECURE_KAFKA=true) a secured broker on 127.0.0.1:9093 instead (SASL/SCRAM-SHA-512, ACLs enforced),
 //   2. the SQLite store, created and migrated (prisma migrate deploy), and the key that encrypts cluster
 //      secrets in it (TOPIARY_SECRET_KEY, else a local one made once in .topiary/secret.key),
 //   3. a production build when the sources changed since the last one (`--dev` runs `next dev` instead),
 //   4. the console on http://localhost:3000 (PORT, HOST).
-// Ctrl-C stops the console and the broker this script started.
-import { spawn, spawnSync } from "node:child_process";
+// Ctrl-C stops the console, the worker and the broker this script started.
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureKafka, stopKafka } from "./kafka/kafka.mjs";
+import { ensureSecureKafka, SECURE_DEFAULTS, stopSecureKafka } from "./kafka/secure.mjs";
+import { ensureConnect, stopConnect } from "./kafka/connect.mjs";
+import { buildQuietly, startServer } from "./next-output.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
+// A secured local broker (SASL/SCRAM-SHA-512, ACLs enforced) instead of the plaintext one: --secure or TOPIARY_SECURE_KAFKA=true.
+const secure = process.argv.includes("--secure") || /^(1|true|yes)$/i.test(process.env.TOPIARY_SECURE_KAFKA ?? "");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const say = (msg) => process.stderr.write(`[topiary] ${msg}\n`);
 
@@ -45,10 +52,9 @@ export function needsBuild() {
   return newestSource() > fs.statSync(id).mtimeMs;
 }
 
+/** Creates and migrates the store (SQLite file, or PostgreSQL: scripts/db/migrate.mjs). */
 export function prepareDatabase(env) {
-  const url = env.DATABASE_URL;
-  if (url.startsWith("file:")) fs.mkdirSync(path.dirname(url.slice(5)), { recursive: true });
-  run(bin("prisma"), ["migrate", "deploy"], env);
+  run(process.execPath, [path.join(root, "scripts/db/migrate.mjs")], env);
 }
 
 /**
@@ -70,6 +76,8 @@ export function ensureSecretKey(env) {
 
 async function main() {
   const env = { ...process.env };
+  // Next's anonymous telemetry is off unless asked for (the console often runs where nothing may call out).
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
   env.DATABASE_URL ||= `file:${path.join(root, ".topiary", "topiary.db")}`;
   if (env.DATABASE_URL.startsWith("file:./")) env.DATABASE_URL = `file:${path.resolve(root, env.DATABASE_URL.slice(5))}`;
   ensureSecretKey(env);
@@ -77,11 +85,32 @@ async function main() {
   let startedKafka = false;
   if (env.KAFKA_BROKERS) {
     say(`using the cluster at KAFKA_BROKERS=${env.KAFKA_BROKERS}`);
+  } else if (secure) {
+    // The console signs in to it as the super user (its password stays in the broker's data dir; the server seals
+    // it into the store as the cluster "local"'s password).
+    const s = await ensureSecureKafka({ port: Number(env.KAFKA_PORT || SECURE_DEFAULTS.port) });
+    startedKafka = s.started;
+    Object.assign(env, { KAFKA_BROKERS: s.bootstrap, KAFKA_SASL_MECHANISM: s.mechanism, KAFKA_SASL_USERNAME: s.username, KAFKA_SASL_PASSWORD: s.password });
+    say(`secured local broker at ${s.bootstrap}: SASL/SCRAM-SHA-512, ACLs enforced; the console signs in as ${s.username}`);
   } else {
     const port = Number(env.KAFKA_PORT || 9092);
     const { bootstrap, started } = await ensureKafka({ port });
     startedKafka = started;
     env.KAFKA_BROKERS = bootstrap;
+  }
+  // A Connect worker beside the local broker (the server adds it to the cluster "local"); none for a cluster
+  // named by KAFKA_BROKERS unless CONNECT_URL names one. Without a worker the console still runs.
+  let startedConnect = false;
+  if (env.CONNECT_URL) say(`using the Kafka Connect worker at CONNECT_URL=${env.CONNECT_URL}`);
+  else if (secure && !process.env.KAFKA_BROKERS) say("no Kafka Connect worker beside the secured broker (it would need SASL settings of its own)");
+  else if (!process.env.KAFKA_BROKERS) {
+    try {
+      const { url, started } = await ensureConnect({ port: Number(env.CONNECT_PORT || 8083), bootstrap: env.KAFKA_BROKERS });
+      env.CONNECT_URL = url;
+      startedConnect = started;
+    } catch (e) {
+      say(`no Kafka Connect worker: ${e.message}`);
+    }
   }
 
   let stopping = false;
@@ -89,7 +118,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (child && child.exitCode === null) child.kill("SIGTERM");
-    if (startedKafka) await stopKafka({ port: Number(env.KAFKA_PORT || 9092) });
+    if (startedConnect) await stopConnect();
+    if (startedKafka && secure) await stopSecureKafka({ port: Number(env.KAFKA_PORT || SECURE_DEFAULTS.port) });
+    else if (startedKafka) await stopKafka({ port: Number(env.KAFKA_PORT || 9092) });
     process.exit(code);
   };
   let child = null;
@@ -98,10 +129,7 @@ async function main() {
 
   try {
     prepareDatabase(env);
-    if (!dev && needsBuild()) {
-      say("building the console (first start, or the sources changed)…");
-      run(bin("next"), ["build"], env);
-    }
+    if (!dev && needsBuild()) buildQuietly(bin("next"), { cwd: root, env, say });
   } catch (e) {
     say(`error: ${e.message}`);
     await shutdown(1);
@@ -109,8 +137,9 @@ async function main() {
 
   const port = env.PORT || "3000";
   const host = env.HOST || "127.0.0.1";
-  child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env });
-  say(`console starting on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (Ctrl-C stops it${startedKafka ? " and the local broker" : ""})`);
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  child = startServer(bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: root, env, say, url });
+  say(`console starting on ${url} (Ctrl-C stops it${startedConnect ? ", the Connect worker" : ""}${startedKafka ? " and the local broker" : ""})`);
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 

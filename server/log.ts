@@ -1,11 +1,12 @@
 import "server-only";
+import { logLevelSetting } from "@/server/config";
 
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /pass(word)?|secret|token|credential|private|^key$|tlsKey|sasl/i;
 
 function threshold(): number {
-  const lvl = (process.env.TOPIARY_LOG_LEVEL || "info").toLowerCase() as Level;
+  const lvl = logLevelSetting() as Level;
   return ORDER[lvl] ?? ORDER.info;
 }
 

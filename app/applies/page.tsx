@@ -2,7 +2,7 @@ import { ApplyRunsTable } from "@/components/plan/apply-runs";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { guardedQuery } from "@/server/guard/guarded-query";
 import { listApplyRuns } from "@/server/plan/apply-runs";
-import { applyRunsDef } from "@/server/plan/plan-queries";
+import { applyRunsDef } from "@/server/plan/plan-page-reads";
 
 export const dynamic = "force-dynamic";
 const listRuns = guardedQuery(applyRunsDef, (input, { principal }) => listApplyRuns(input, principal));

@@ -1,7 +1,7 @@
 import { AuditLog } from "@/components/audit/audit-log";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { filtersFromSearchParams } from "@/lib/audit/audit-query";
-import { auditFacetsDef } from "@/server/audit/audit-queries";
+import { auditFacetsDef } from "@/server/audit/audit-page-reads";
 import { listAuditFacets } from "@/server/audit/list-audit-facets";
 import { guardedQuery } from "@/server/guard/guarded-query";
 

@@ -1,7 +1,7 @@
 import { AddClusterLink } from "@/components/clusters/add-cluster-link";
 import { ClusterList } from "@/components/clusters/cluster-list";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { listClustersQuery } from "@/server/clusters/cluster-queries";
+import { listClustersQuery } from "@/server/clusters/cluster-page-reads";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { DesignsList } from "@/components/designer/designs-list";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { listDesignsQuery } from "@/server/designs/design-queries";
+import { listDesignsQuery } from "@/server/designs/design-page-reads";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { NetworkPolicyForm } from "@/components/settings/network-policy-form";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { settingsPageQuery } from "@/server/settings/settings-queries";
+import { settingsPageQuery } from "@/server/settings/settings-page-reads";
 
 export const dynamic = "force-dynamic";
 

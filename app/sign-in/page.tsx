@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { OidcButton } from "@/components/auth/oidc-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { oidcProviderName } from "@/server/auth/oidc";
 import { needsFirstRun } from "@/server/auth/sign-in";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { authDisabled } from "@/server/config";
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="auth-page">
       <h1>Sign in to Topiary</h1>
       <SignInForm next={typeof next === "string" ? next : undefined} error={typeof error === "string" ? `Sign-in did not complete: ${error.slice(0, 200)}` : undefined} />
-      <OidcButton next={typeof next === "string" ? next : undefined} />
+      <OidcButton provider={oidcProviderName()} next={typeof next === "string" ? next : undefined} />
     </div>
   );
 }

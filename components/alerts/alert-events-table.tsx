@@ -1,5 +1,5 @@
 "use client";
-import { describeDelivery, type AlertEventView, type WebhookDeliveryView } from "@/lib/lag/alert-views";
+import { describeDelivery, type AlertEventView, type WebhookDeliveryView } from "@/lib/alerts/alert-views";
 
 const time = (iso: string) => new Date(iso).toLocaleString();
 const clock = (iso: string) => new Date(iso).toLocaleTimeString();
@@ -21,7 +21,7 @@ export function AlertEventsTable({ events }: { events: AlertEventView[] }) {
         <tr>
           <th>State</th>
           <th>Rule</th>
-          <th>Group</th>
+          <th>Group or topic</th>
           <th>What was seen</th>
           <th>Fired</th>
           <th>Resolved</th>
@@ -36,6 +36,7 @@ export function AlertEventsTable({ events }: { events: AlertEventView[] }) {
             </td>
             <td>{e.ruleName}</td>
             <td>
+              {e.kind === "conformance" && <span className="muted small">topic </span>}
               <code>{e.groupId}</code>
             </td>
             <td className="alert-message">{e.message}</td>

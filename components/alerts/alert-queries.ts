@@ -1,8 +1,8 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { unwrap } from "@/lib/errors/action-result";
-import type { CreateAlertRuleInput, SetAlertRuleEnabledInput, UpdateAlertRuleInput } from "@/lib/lag/alert-rules";
-import type { AlertsView } from "@/lib/lag/alert-views";
+import type { CreateAlertRuleInput, SetAlertRuleEnabledInput, UpdateAlertRuleInput } from "@/lib/alerts/alert-rules";
+import type { AlertsView } from "@/lib/alerts/alert-views";
 import { createAlertRuleAction, deleteAlertRuleAction, setAlertRuleEnabledAction, updateAlertRuleAction } from "@/server/actions/alert-actions";
 import { clusterKeys } from "@/components/clusters/cluster-queries";
 import { fetchJson } from "@/components/ui/fetch-json";

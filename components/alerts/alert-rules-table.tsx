@@ -1,14 +1,18 @@
 "use client";
-import { useRef, useState } from "react";
-import { describeRule } from "@/lib/lag/alert-rules";
-import type { AlertRuleView } from "@/lib/lag/alert-views";
+import { describeRule } from "@/lib/alerts/alert-rules";
+import type { AlertRuleView } from "@/lib/alerts/alert-views";
+import { useState } from "react";
 import { useCan } from "@/components/auth/me-context";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { useDeleteAlertRuleMutation, useSetAlertRuleEnabledMutation } from "./alert-queries";
 
 /** The cluster's rules: what each watches, where it posts, what it has firing; turn on or off, edit, delete. */
 export function AlertRulesTable({ clusterId, rules, onEdit }: { clusterId: string; rules: AlertRuleView[]; onEdit: (rule: AlertRuleView) => void }) {
   const setEnabled = useSetAlertRuleEnabledMutation();
+  // What the user asked for, set in the click itself: the mutation's own pending state reaches the page a task
+  // later, and meanwhile React put the controlled box back as it was (the click seemed not to take).
+  const [asked, setAsked] = useState<{ id: string; enabled: boolean } | null>(null);
   const mayEdit = useCan("alerts:write", clusterId);
   if (!rules.length) return <p className="muted">No rules yet.{mayEdit && " Add one to be told when a group falls behind or stops."}</p>;
   return (
@@ -32,7 +36,7 @@ export function AlertRulesTable({ clusterId, rules, onEdit }: { clusterId: strin
         <tbody>
           {rules.map((rule) => {
             // Shown as asked while the change is saved (and the list read again), rather than snapping back.
-            const enabled = setEnabled.isPending && setEnabled.variables?.id === rule.id ? setEnabled.variables.enabled : rule.enabled;
+            const enabled = asked?.id === rule.id ? asked.enabled : rule.enabled;
             return (
               <tr key={rule.id} data-testid={`alert-rule-${rule.name}`} className={enabled ? undefined : "muted"}>
                 <td>{rule.name}</td>
@@ -46,10 +50,14 @@ export function AlertRulesTable({ clusterId, rules, onEdit }: { clusterId: strin
                     <input
                       type="checkbox"
                       checked={enabled}
-                      disabled={setEnabled.isPending}
+                      disabled={asked !== null}
                       aria-label={`Enabled: ${rule.name}`}
                       title={rule.enabled ? "Turning it off resolves what it has firing" : undefined}
-                      onChange={(e) => setEnabled.mutate({ clusterId, id: rule.id, enabled: e.target.checked })}
+                      onChange={(e) => {
+                        const next = { id: rule.id, enabled: e.target.checked };
+                        setAsked(next);
+                        setEnabled.mutate({ clusterId, ...next }, { onSettled: () => setAsked(null) });
+                      }}
                     />
                   ) : (
                     <span className="small">{rule.enabled ? "yes" : "no"}</span>
@@ -75,58 +83,17 @@ export function AlertRulesTable({ clusterId, rules, onEdit }: { clusterId: strin
 }
 
 function DeleteAlertRuleButton({ clusterId, rule }: { clusterId: string; rule: AlertRuleView }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const remove = useDeleteAlertRuleMutation();
-  const [open, setOpen] = useState(false);
-
-  async function confirm() {
-    try {
-      await remove.mutateAsync({ clusterId, id: rule.id });
-      dialog.current?.close();
-    } catch {
-      // Shown in the dialog.
-    }
-  }
-
   return (
-    <>
-      <button
-        type="button"
-        className="danger small"
-        onClick={() => {
-          remove.reset();
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        Delete
-      </button>
-      <dialog ref={dialog} aria-label={`Delete rule ${rule.name}`} onClose={() => setOpen(false)}>
-        {open && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void confirm();
-            }}
-          >
-            <h3>Delete rule “{rule.name}”?</h3>
-            <p>Its event history and webhook deliveries are removed with it. Nothing is posted to its webhook.</p>
-            {remove.isError && (
-              <p className="error" role="alert">
-                {errorMessage(remove.error)}
-              </p>
-            )}
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-                Cancel
-              </button>
-              <button type="submit" className="danger" disabled={remove.isPending}>
-                {remove.isPending ? "Deleting…" : "Delete rule"}
-              </button>
-            </div>
-          </form>
-        )}
-      </dialog>
-    </>
+    <ConfirmDialog
+      trigger="Delete"
+      label={`Delete rule ${rule.name}`}
+      title={<>Delete rule “{rule.name}”?</>}
+      confirmLabel="Delete rule"
+      pendingLabel="Deleting…"
+      onConfirm={() => remove.mutateAsync({ clusterId, id: rule.id })}
+    >
+      <p>Its event history and webhook deliveries are removed with it. Nothing is posted to its webhook.</p>
+    </ConfirmDialog>
   );
 }

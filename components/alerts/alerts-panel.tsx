@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
-import type { AlertRuleView } from "@/lib/lag/alert-views";
+import type { AlertRuleView } from "@/lib/alerts/alert-views";
 import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { AlertEventsTable } from "./alert-events-table";
@@ -53,7 +53,7 @@ export function AlertsPanel({ cluster }: { cluster: ClusterView }) {
           key={editing.mode === "edit" ? editing.rule.id : "new"}
           clusterId={cluster.id}
           rule={editing.mode === "edit" ? editing.rule : undefined}
-          groups={data?.groups ?? []}
+          groups={data?.groups ?? null}
           onDone={close}
         />
       )}

@@ -1,7 +1,9 @@
 "use client";
 import { useEffect, useState } from "react";
 import { actionChoices, AUDIT_OUTCOMES, auditPageHref, NO_AUDIT_FILTERS, type AuditFacets, type AuditFilters } from "@/lib/audit/audit-query";
+import { ClusterOptions } from "@/components/clusters/cluster-options";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { Options } from "@/components/ui/options";
 import { Pager } from "@/components/ui/pager";
 import { useAuditQuery } from "./audit-queries";
 
@@ -37,11 +39,7 @@ export function AuditLog({ facets, initial }: { facets: AuditFacets; initial: Au
           User
           <select value={filters.user} onChange={(e) => set("user", e.target.value)}>
             <option value="">Anyone</option>
-            {withCurrent(facets.users, filters.user).map((u) => (
-              <option key={u} value={u}>
-                {u}
-              </option>
-            ))}
+            <Options values={withCurrent(facets.users, filters.user)} />
           </select>
         </label>
         <label>
@@ -59,22 +57,14 @@ export function AuditLog({ facets, initial }: { facets: AuditFacets; initial: Au
           Cluster
           <select value={filters.cluster} onChange={(e) => set("cluster", e.target.value)}>
             <option value="">Any cluster</option>
-            {clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClusterOptions clusters={clusters} />
           </select>
         </label>
         <label>
           Outcome
           <select value={filters.outcome} onChange={(e) => set("outcome", e.target.value)}>
             <option value="">Any outcome</option>
-            {AUDIT_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
+            <Options values={AUDIT_OUTCOMES} />
           </select>
         </label>
         <label>
@@ -84,6 +74,9 @@ export function AuditLog({ facets, initial }: { facets: AuditFacets; initial: Au
         <label>
           To
           <input type="date" value={filters.toDay} min={filters.fromDay || undefined} onChange={(e) => set("toDay", e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filters.autosaves === "show"} onChange={(e) => set("autosaves", e.target.checked ? "show" : "")} /> Show design autosaves
         </label>
         <button
           type="button"

@@ -1,16 +1,13 @@
-import { oidcProviderName } from "@/server/auth/oidc";
-
 /**
  * "Sign in with <provider>": a plain link (no prefetch) to the route that redirects to the OpenID Connect
- * provider. Renders nothing when OpenID Connect is not configured. A server component.
+ * provider. The page passes the provider's name, or null when OpenID Connect is not configured (nothing shown).
  */
-export function OidcButton({ next }: { next?: string }) {
-  const name = oidcProviderName();
-  if (!name) return null;
+export function OidcButton({ provider, next }: { provider: string | null; next?: string }) {
+  if (!provider) return null;
   const href = `/api/auth/oidc/start${next && next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`;
   return (
     <a className="button-link" href={href} data-testid="oidc-sign-in">
-      Sign in with {name}
+      Sign in with {provider}
     </a>
   );
 }

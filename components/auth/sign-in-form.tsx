@@ -1,7 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useState, type FormEvent } from "react";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { FormError } from "@/components/ui/field-error";
 import { signInAction } from "@/server/actions/auth-actions";
 
 export function SignInForm({ next, error: initialError }: { next?: string; error?: string }) {
@@ -9,6 +11,7 @@ export function SignInForm({ next, error: initialError }: { next?: string; error
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(initialError ?? null);
+  const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,7 +27,7 @@ export function SignInForm({ next, error: initialError }: { next?: string; error
     router.refresh();
   };
   return (
-    <form className="form card auth-card" onSubmit={submit} aria-label="Sign in">
+    <form className="form card auth-card" method="post" onSubmit={submit} aria-label="Sign in">
       <label>
         User name
         <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
@@ -33,12 +36,8 @@ export function SignInForm({ next, error: initialError }: { next?: string; error
         Password
         <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
+      <FormError>{error}</FormError>
+      <button type="submit" disabled={busy || !hydrated}>
         Sign in
       </button>
     </form>

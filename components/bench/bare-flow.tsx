@@ -9,7 +9,7 @@ import type { DesignNode, Topology } from "@/lib/designs/design-schema";
 // for the designer's canvas in `npm run bench:canvas`, so it should do no more than a minimal editor must.
 
 function label(n: DesignNode): string {
-  return n.kind === "topic" ? n.data.name : n.kind === "consumerGroup" ? n.data.groupId : n.data.appName;
+  return n.kind === "consumerGroup" ? n.data.groupId : "appName" in n.data ? n.data.appName : n.data.name;
 }
 
 const NODE_STYLE = { width: 220, height: 56 };

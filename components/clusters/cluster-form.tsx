@@ -13,6 +13,7 @@ import { ActionFailedError } from "@/lib/errors/action-result";
 import { fieldErrorsFromZod } from "@/lib/errors/zod-issues";
 import { useCan } from "@/components/auth/me-context";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { FieldError, FormError } from "@/components/ui/field-error";
 import { useCreateClusterMutation, useTestConnectionMutation, useUpdateClusterMutation } from "./cluster-queries";
 
 interface FormState {
@@ -119,12 +120,11 @@ export function ClusterForm({ cluster }: { cluster?: ClusterView }) {
     test.mutate({ clusterId: cluster?.id, connection: input.connection });
   }
 
-  const err = (key: string) =>
-    errors[key] ? (
-      <p className="field-error" role="alert" data-testid={`error-${key}`}>
-        {errors[key]}
-      </p>
-    ) : null;
+  const err = (key: string) => (
+    <FieldError field={key} alert>
+      {errors[key]}
+    </FieldError>
+  );
 
   if (!mayManage) {
     return (
@@ -239,11 +239,7 @@ export function ClusterForm({ cluster }: { cluster?: ClusterView }) {
           </p>
         )}
       </div>
-      {formError && (
-        <p className="error" role="alert" data-testid="form-error">
-          {formError}
-        </p>
-      )}
+      <FormError testId="form-error">{formError}</FormError>
 
       <div className="actions">
         <button type="button" className="secondary" onClick={onTest} disabled={test.isPending}>

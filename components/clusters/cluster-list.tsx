@@ -12,6 +12,7 @@ function SecurityBadges({ cluster }: { cluster: ClusterView }) {
       {cluster.readOnly && <span className="badge warn">read-only</span>}
       {cluster.tls.enabled && <span className="badge">TLS</span>}
       {cluster.sasl && <span className="badge">SASL {cluster.sasl.mechanism.toUpperCase()}</span>}
+      {!cluster.tls.enabled && !cluster.sasl && <span className="muted small">plaintext, no authentication</span>}
     </>
   );
 }
@@ -52,6 +53,34 @@ function TestButton({ cluster }: { cluster: ClusterView }) {
   );
 }
 
+/** A cluster's name (linking to its page), brokers and security; for an admin, test, edit and remove. */
+function ClusterRow({ cluster, mayManage }: { cluster: ClusterView; mayManage: boolean }) {
+  return (
+    <tr data-testid={`cluster-row-${cluster.name}`}>
+      <td>
+        <Link href={`/clusters/${cluster.id}`}>{cluster.name}</Link>
+      </td>
+      <td>
+        <code>{cluster.bootstrapServers}</code>
+      </td>
+      <td>
+        <SecurityBadges cluster={cluster} />
+      </td>
+      <td className="row-actions">
+        {mayManage && (
+          <>
+            <TestButton cluster={cluster} />
+            <Link className="button-link small" href={`/clusters/${cluster.id}/edit`}>
+              Edit
+            </Link>
+            <DeleteClusterButton cluster={cluster} />
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 export function ClusterList({ initialClusters }: { initialClusters: ClusterView[] }) {
   const { data: clusters = [], error } = useClustersQuery(initialClusters);
   const mayManage = useCan("clusters:manage", null);
@@ -79,28 +108,7 @@ export function ClusterList({ initialClusters }: { initialClusters: ClusterView[
           </thead>
           <tbody>
             {clusters.map((c) => (
-              <tr key={c.id} data-testid={`cluster-row-${c.name}`}>
-                <td>
-                  <Link href={`/clusters/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>
-                  <code>{c.bootstrapServers}</code>
-                </td>
-                <td>
-                  <SecurityBadges cluster={c} />
-                </td>
-                <td className="row-actions">
-                  {mayManage && (
-                    <>
-                      <TestButton cluster={c} />
-                      <Link className="button-link small" href={`/clusters/${c.id}/edit`}>
-                        Edit
-                      </Link>
-                      <DeleteClusterButton cluster={c} />
-                    </>
-                  )}
-                </td>
-              </tr>
+              <ClusterRow key={c.id} cluster={c} mayManage={mayManage} />
             ))}
           </tbody>
         </table>

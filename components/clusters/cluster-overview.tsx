@@ -3,10 +3,11 @@ import Link from "next/link";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import type { TopicPage } from "@/lib/clusters/topic-summary";
 import { useCan } from "@/components/auth/me-context";
+import { ConnectSummary } from "@/components/connect/connect-summary";
+import { TopicTable } from "@/components/topics/topic-table";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { OVERVIEW_REFRESH_MS, useClusterOverviewQuery } from "./cluster-queries";
 import { DeleteClusterButton } from "./delete-cluster-button";
-import { TopicTable } from "./topic-table";
 
 function Stat({ label, value, tone, testId }: { label: string; value: number | string; tone?: "bad" | "ok"; testId?: string }) {
   return (
@@ -20,6 +21,7 @@ function Stat({ label, value, tone, testId }: { label: string; value: number | s
 export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: ClusterView; firstTopics?: TopicPage | null }) {
   const { data, error, isPending, dataUpdatedAt, isFetching } = useClusterOverviewQuery(cluster.id);
   const mayManage = useCan("clusters:manage", null);
+  const mayReadAcls = useCan("acls:read", cluster.id);
 
   return (
     <>
@@ -41,12 +43,23 @@ export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: Cluste
           <Link className="button-link" href={`/clusters/${cluster.id}/alerts`}>
             Alerts
           </Link>
+          <Link className="button-link" href={`/clusters/${cluster.id}/connect`}>
+            Connectors
+          </Link>
+          <Link className="button-link" href={`/clusters/${cluster.id}/registry`}>
+            Schema Registry
+          </Link>
+          {mayReadAcls && (
+            <Link className="button-link" href={`/clusters/${cluster.id}/acls`}>
+              Access
+            </Link>
+          )}
           {mayManage && (
             <>
               <Link className="button-link" href={`/clusters/${cluster.id}/edit`}>
                 Edit
               </Link>
-              <DeleteClusterButton cluster={cluster} redirectTo="/clusters" />
+              <DeleteClusterButton cluster={cluster} redirectTo="/clusters" small={false} />
             </>
           )}
         </div>
@@ -104,7 +117,11 @@ export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: Cluste
             <tbody>
               {data.brokers.map((b) => (
                 <tr key={b.nodeId} data-testid={`broker-${b.nodeId}`}>
-                  <td>{b.nodeId}</td>
+                  <td>
+                    <Link href={`/clusters/${cluster.id}/brokers/${b.nodeId}`} aria-label={`Broker ${b.nodeId}`}>
+                      {b.nodeId}
+                    </Link>
+                  </td>
                   <td>
                     <code>
                       {b.host}:{b.port}
@@ -136,6 +153,7 @@ export function ClusterOverviewPanel({ cluster, firstTopics }: { cluster: Cluste
           )}
         </>
       )}
+      <ConnectSummary clusterId={cluster.id} mayManage={mayManage} />
       <TopicTable clusterId={cluster.id} readOnly={cluster.readOnly} initial={firstTopics} />
     </>
   );

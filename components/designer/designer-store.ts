@@ -1,25 +1,31 @@
 "use client";
-import { applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from "@xyflow/react";
+import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from "@xyflow/react";
 import { createContext, useContext } from "react";
 import { createStore, useStore } from "zustand";
-import { autoLayout } from "@/lib/designs/auto-layout";
-import { edgeKind, newEdgeError } from "@/lib/designs/connection-rules";
-import { defaultNodeData, type DesignNode, type Layout, type NodeKind, type Topology } from "@/lib/designs/design-schema";
+import { newEdgeError } from "@/lib/designs/connection-rules";
+import type { NodeKind, Topology } from "@/lib/designs/design-schema";
 import type { DesignView } from "@/lib/designs/design-views";
-import type { Problem } from "@/lib/designs/validate-design";
-import type { DesignLive, NodeLive } from "@/lib/lag/design-live";
-import type { NodeDrift } from "@/lib/plan/drift";
+import {
+  idPrefix,
+  newFlowNode,
+  pasteClipboard,
+  patchNodeData,
+  selectionSnapshot,
+  snapshot,
+  toFlow,
+  toFlowEdge,
+  toTopology,
+  type FlowEdge,
+  type FlowNode,
+  type FlowSnapshot,
+  type NodeDataPatch,
+} from "./design-flow";
+import { layoutInWorker, type LayoutEngine } from "./layout-client";
 
-// One store per open designer. Node `data` holds the node's JSON-safe fields only (no components, no
-// callbacks); the node kind is the React Flow node `type`.
-
-export type FlowNode = Node<DesignNode["data"] & Record<string, unknown>, NodeKind>;
-export type FlowEdge = Edge;
-
-interface Snapshot {
-  nodes: FlowNode[];
-  edges: FlowEdge[];
-}
+// One store per open designer: the canvas's nodes and edges, undo history, clipboard and save state.
+// Problems, drift and live lag are in the annotation store (annotation-store.ts).
+// One file at about 300 lines: the state's type and its actions are one zustand store, one closure over set/get
+// and the undo history; the pure mapping it uses is already apart (design-flow.ts).
 
 export type SaveState = "saved" | "dirty" | "saving" | "failed" | "conflict";
 
@@ -31,15 +37,20 @@ export interface DesignerState {
   version: number;
   nodes: FlowNode[];
   edges: FlowEdge[];
+  /** How apply names the Schema Registry subjects of the contracts (a design-wide setting; absent: the default). */
+  subjectNaming: Topology["subjectNaming"];
   /** Bumped on every topology change (autosave watches it); layoutRev likewise for positions. */
   topologyRev: number;
   layoutRev: number;
-  past: Snapshot[];
-  future: Snapshot[];
-  clipboard: Snapshot | null;
+  past: FlowSnapshot[];
+  future: FlowSnapshot[];
+  clipboard: FlowSnapshot | null;
   /** Why the connection being dragged is refused, shown while dragging. */
   connectHint: string | null;
   save: { state: SaveState; message?: string };
+  /** True while the auto layout runs (off the main thread); its error when the last one failed. */
+  layingOut: boolean;
+  layoutError: string | null;
 
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
@@ -48,8 +59,8 @@ export interface DesignerState {
   setConnectHint: (hint: string | null) => void;
   beginDrag: () => void;
   beforeDelete: () => void;
-  addNode: (kind: NodeKind, position: { x: number; y: number }) => string;
-  updateNodeData: (id: string, patch: Record<string, unknown>) => void;
+  addNode: (kind: NodeKind, position: XYPosition) => string;
+  updateNodeData: (id: string, patch: NodeDataPatch) => void;
   deleteSelected: () => void;
   selectOnly: (id: string) => void;
   selectAll: () => void;
@@ -57,61 +68,46 @@ export interface DesignerState {
   paste: () => void;
   undo: () => void;
   redo: () => void;
-  layout: () => void;
+  /** Lays the design out left to right (in a worker); resolves when the new positions are on the canvas. */
+  layout: () => Promise<void>;
   setSave: (save: DesignerState["save"]) => void;
   setVersion: (version: number) => void;
   setCluster: (clusterId: string | null) => void;
+  setName: (name: string) => void;
+  setSubjectNaming: (strategy: Topology["subjectNaming"]) => void;
   replaceWith: (design: DesignView) => void;
 }
 
-const HISTORY_LIMIT = 100;
-// Solid strokes: dashed ones cost much more to paint while panning a big design.
-const EDGE_STYLE = { produces: { stroke: "#2f6b3f" }, consumes: { stroke: "#6f8fb8" } };
-
-export function toFlowEdge(e: { id: string; source: string; target: string }, kinds: Map<string, NodeKind>): FlowEdge {
-  const k = edgeKind(kinds.get(e.source) ?? "producer", kinds.get(e.target) ?? "topic");
-  return { id: e.id, type: "design", source: e.source, target: e.target, style: k ? EDGE_STYLE[k] : undefined, ariaLabel: k === "consumes" ? "consumed by" : "produces to" };
-}
-
-export function toFlow(t: Topology, layout: Layout): Snapshot {
-  const kinds = new Map(t.nodes.map((n) => [n.id, n.kind]));
-  return {
-    nodes: t.nodes.map((n, i) => ({
-      id: n.id,
-      type: n.kind,
-      position: layout.positions[n.id] ?? { x: 40 + (i % 6) * 260, y: 40 + Math.floor(i / 6) * 120 },
-      data: { ...n.data } as FlowNode["data"],
-    })),
-    edges: t.edges.map((e) => toFlowEdge(e, kinds)),
-  };
-}
-
-export function toTopology(nodes: FlowNode[], edges: FlowEdge[]): Topology {
-  return {
-    nodes: nodes.map((n) => ({ id: n.id, kind: n.type, data: { ...n.data } }) as DesignNode),
-    edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-  };
-}
-
-export function toLayout(nodes: FlowNode[]): Layout {
-  return { positions: Object.fromEntries(nodes.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])) };
-}
+export const HISTORY_LIMIT = 100;
+/** Edits of the same fields of one node within this long make one undo step. */
+export const EDIT_COALESCE_MS = 1500;
 
 function newId(prefix: string): string {
   const rnd = typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
   return `${prefix}-${rnd}`;
 }
 
-/** A copy for history: without selection state, so undo does not fight the user's selection. */
-function snapshot(s: { nodes: FlowNode[]; edges: FlowEdge[] }): Snapshot {
-  return { nodes: s.nodes.map((n) => ({ ...n, selected: false })), edges: s.edges.map((e) => ({ ...e, selected: false })) };
+const deselected = <T extends { selected?: boolean }>(items: T[]) => items.map((x) => (x.selected ? { ...x, selected: false } : x));
+
+export interface DesignerStoreOptions {
+  /** How auto layout runs: in a worker in the browser; tests pass the pure function. */
+  layoutEngine?: LayoutEngine;
+  /** Waits for the next frame between the slices of a layout's new positions (tests: resolves at once). */
+  nextFrame?: () => Promise<void>;
 }
 
-function sameProblems(a: Problem[] | undefined, b: Problem[]): boolean {
-  return !!a && a.length === b.length && a.every((p, i) => p.message === b[i].message && p.severity === b[i].severity);
-}
+/**
+ * New positions go onto the canvas this many nodes a frame: React Flow re-renders each moved node and its edges,
+ * and 1,000 of them at once is one main-thread task of 100 ms or more (the tab stutters); slices keep each
+ * frame's task short, and the whole takes a few frames.
+ */
+export const LAYOUT_SLICE = 250;
 
-export function createDesignerStore(design: DesignView) {
+const animationFrame = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => resolve()) : resolve()));
+
+export function createDesignerStore(design: DesignView, opts: DesignerStoreOptions = {}) {
+  const layoutEngine = opts.layoutEngine ?? layoutInWorker;
+  const nextFrame = opts.nextFrame ?? animationFrame;
   const initial = toFlow(design.topology, design.layout);
   // Typing into a field records one history step per field, not one per keystroke.
   let lastEdit: { id: string; keys: string; at: number } | null = null;
@@ -120,6 +116,11 @@ export function createDesignerStore(design: DesignView) {
     const record = () => {
       const s = get();
       set({ past: [...s.past.slice(-HISTORY_LIMIT + 1), snapshot(s)], future: [] });
+    };
+    /** Records a history step that no later field edit joins. */
+    const step = () => {
+      record();
+      lastEdit = null;
     };
     const topologyChanged = () => set((s) => ({ topologyRev: s.topologyRev + 1, layoutRev: s.layoutRev + 1 }));
 
@@ -130,6 +131,7 @@ export function createDesignerStore(design: DesignView) {
       version: design.version,
       nodes: initial.nodes,
       edges: initial.edges,
+      subjectNaming: design.topology.subjectNaming,
       topologyRev: 0,
       layoutRev: 0,
       past: [],
@@ -137,6 +139,8 @@ export function createDesignerStore(design: DesignView) {
       clipboard: null,
       connectHint: null,
       save: { state: "saved" },
+      layingOut: false,
+      layoutError: null,
 
       // Deleting through React Flow (Delete key) records history once, in beforeDelete.
       onNodesChange: (changes) => {
@@ -183,28 +187,14 @@ export function createDesignerStore(design: DesignView) {
         topologyChanged();
       },
 
-      beforeDelete: () => {
-        record();
-        lastEdit = null;
-      },
-
-      beginDrag: () => {
-        record();
-        lastEdit = null;
-      },
+      beforeDelete: step,
+      beginDrag: step,
 
       addNode: (kind, position) => {
-        record();
-        lastEdit = null;
-        const id = newId(kind === "consumerGroup" ? "group" : kind);
-        const data = defaultNodeData(kind) as FlowNode["data"];
+        step();
+        const id = newId(idPrefix(kind));
         const count = get().nodes.filter((n) => n.type === kind).length + 1;
-        if (kind === "topic") Object.assign(data, { name: `new-topic-${count}` });
-        if (kind === "consumerGroup") Object.assign(data, { groupId: `new-group-${count}` });
-        if (kind === "producer" || kind === "processor") Object.assign(data, { appName: `new-${kind}-${count}` });
-        set((s) => ({
-          nodes: [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), { id, type: kind, position, data, selected: true }],
-        }));
+        set((s) => ({ nodes: [...deselected(s.nodes), newFlowNode(kind, id, position, count)] }));
         topologyChanged();
         return id;
       },
@@ -212,9 +202,9 @@ export function createDesignerStore(design: DesignView) {
       updateNodeData: (id, patch) => {
         const keys = Object.keys(patch).sort().join(",");
         const now = Date.now();
-        if (!lastEdit || lastEdit.id !== id || lastEdit.keys !== keys || now - lastEdit.at > 1500) record();
+        if (!lastEdit || lastEdit.id !== id || lastEdit.keys !== keys || now - lastEdit.at > EDIT_COALESCE_MS) record();
         lastEdit = { id, keys, at: now };
-        set((s) => ({ nodes: s.nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n)) }));
+        set((s) => ({ nodes: s.nodes.map((n) => (n.id === id ? patchNodeData(n, patch) : n)) }));
         topologyChanged();
       },
 
@@ -229,37 +219,18 @@ export function createDesignerStore(design: DesignView) {
         topologyChanged();
       },
 
-      selectOnly: (id) => set((s) => ({ nodes: s.nodes.map((n) => ((n.id === id) !== !!n.selected ? { ...n, selected: n.id === id } : n)), edges: s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)) })),
+      selectOnly: (id) => set((s) => ({ nodes: s.nodes.map((n) => ((n.id === id) !== !!n.selected ? { ...n, selected: n.id === id } : n)), edges: deselected(s.edges) })),
 
       selectAll: () => set((s) => ({ nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })) })),
 
-      copySelection: () => {
-        const s = get();
-        const nodes = s.nodes.filter((n) => n.selected);
-        const ids = new Set(nodes.map((n) => n.id));
-        set({ clipboard: snapshot({ nodes, edges: s.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) }) });
-      },
+      copySelection: () => set((s) => ({ clipboard: selectionSnapshot(s) })),
 
       paste: () => {
         const { clipboard } = get();
         if (!clipboard?.nodes.length) return;
         record();
-        const idMap = new Map(clipboard.nodes.map((n) => [n.id, newId(n.type === "consumerGroup" ? "group" : n.type)]));
-        const copies: FlowNode[] = clipboard.nodes.map((n) => {
-          const data = { ...n.data };
-          // A pasted topic or group gets a new name, so the copy is not an instant duplicate.
-          if (n.type === "topic") data.name = `${data.name}-copy`;
-          if (n.type === "consumerGroup") data.groupId = `${data.groupId}-copy`;
-          return { ...n, id: idMap.get(n.id)!, position: { x: n.position.x + 40, y: n.position.y + 40 }, data, selected: true };
-        });
-        const kinds = new Map(copies.map((n) => [n.id, n.type]));
-        const edges = clipboard.edges.map((e) => toFlowEdge({ id: newId("e"), source: idMap.get(e.source)!, target: idMap.get(e.target)! }, kinds));
-        set((s) => ({
-          nodes: [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...copies],
-          edges: [...s.edges, ...edges],
-          // Pasting again offsets further.
-          clipboard: { nodes: clipboard.nodes.map((n) => ({ ...n, position: { x: n.position.x + 40, y: n.position.y + 40 } })), edges: clipboard.edges },
-        }));
+        const pasted = pasteClipboard(clipboard, newId);
+        set((s) => ({ nodes: [...deselected(s.nodes), ...pasted.nodes], edges: [...s.edges, ...pasted.edges], clipboard: pasted.clipboard }));
         topologyChanged();
       },
 
@@ -281,23 +252,43 @@ export function createDesignerStore(design: DesignView) {
         topologyChanged();
       },
 
-      layout: () => {
-        record();
-        lastEdit = null;
+      layout: async () => {
+        if (get().layingOut) return;
+        set({ layingOut: true, layoutError: null });
         const s = get();
-        const positions = autoLayout(toTopology(s.nodes, s.edges));
-        set({ nodes: s.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })) });
-        set((x) => ({ layoutRev: x.layoutRev + 1 }));
+        let positions: Record<string, XYPosition>;
+        try {
+          positions = await layoutEngine(toTopology(s.nodes, s.edges));
+        } catch (e) {
+          set({ layingOut: false, layoutError: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+        // One undo step, taken when the positions arrive: edits made meanwhile are kept, and nodes added
+        // meanwhile stay where they were put. Applied a slice a frame (LAYOUT_SLICE).
+        step();
+        const ids = Object.keys(positions);
+        for (let i = 0; i < ids.length; i += LAYOUT_SLICE) {
+          if (i > 0) await nextFrame();
+          const slice = new Set(ids.slice(i, i + LAYOUT_SLICE));
+          set((x) => ({ nodes: x.nodes.map((n) => (slice.has(n.id) ? { ...n, position: positions[n.id] } : n)) }));
+        }
+        set((x) => ({ layoutRev: x.layoutRev + 1, layingOut: false }));
       },
 
       setSave: (save) => set({ save }),
       setVersion: (version) => set({ version }),
       setCluster: (clusterId) => set({ clusterId }),
+      setName: (name) => set({ name }),
+      // A setting, not a canvas edit: saved as a revision like one, but not an undo step.
+      setSubjectNaming: (subjectNaming) => {
+        set({ subjectNaming });
+        topologyChanged();
+      },
 
       replaceWith: (d) => {
         const flow = toFlow(d.topology, d.layout);
         lastEdit = null;
-        set({ name: d.name, clusterId: d.clusterId, version: d.version, nodes: flow.nodes, edges: flow.edges, past: [], future: [], save: { state: "saved" } });
+        set({ name: d.name, clusterId: d.clusterId, version: d.version, nodes: flow.nodes, edges: flow.edges, subjectNaming: d.topology.subjectNaming, past: [], future: [], save: { state: "saved" } });
       },
     };
   });
@@ -306,75 +297,12 @@ export function createDesignerStore(design: DesignView) {
 export type DesignerStore = ReturnType<typeof createDesignerStore>;
 export const DesignerStoreContext = createContext<DesignerStore | null>(null);
 
-export function useDesigner<T>(selector: (s: DesignerState) => T): T {
-  const store = useContext(DesignerStoreContext);
-  if (!store) throw new Error("useDesigner outside a designer");
-  return useStore(store, selector);
-}
-
 export function useDesignerStore(): DesignerStore {
   const store = useContext(DesignerStoreContext);
   if (!store) throw new Error("useDesignerStore outside a designer");
   return store;
 }
 
-// Problems, drift and live lag live in a store of their own: a drag updates the main store every frame, and
-// the 1,000 node components that read them must not be asked about it each time (nor about a drag when live
-// lag arrives).
-export interface Annotations {
-  problemsByNode: Map<string, Problem[]>;
-  /** How the bound cluster differs from each node (null when unbound or not read yet). */
-  drift: Record<string, NodeDrift> | null;
-  setProblems: (problems: Problem[]) => void;
-  setDrift: (drift: Record<string, NodeDrift> | null) => void;
-  /** Live lag, rates and throughput from the bound cluster; null when unbound, not read yet, or unavailable. */
-  live: DesignLive | null;
-  /** Why live figures are unavailable (e.g. the cluster cannot be reached); null otherwise. */
-  liveError: string | null;
-  setLive: (live: DesignLive | null, error: string | null) => void;
-}
-
-function sameLive(a: NodeLive | undefined, b: NodeLive): boolean {
-  return !!a && (Object.keys(b) as (keyof NodeLive)[]).every((k) => a[k] === b[k]);
-}
-
-export function createAnnotationStore() {
-  return createStore<Annotations>()((set, get) => ({
-    problemsByNode: new Map(),
-    drift: null,
-    setProblems: (problems) => {
-      const fresh = new Map<string, Problem[]>();
-      for (const p of problems) if (p.nodeId) fresh.set(p.nodeId, [...(fresh.get(p.nodeId) ?? []), p]);
-      const old = get().problemsByNode;
-      // Keep the old array where nothing changed, so only the affected nodes re-render.
-      const merged = new Map<string, Problem[]>();
-      for (const [id, list] of fresh) merged.set(id, sameProblems(old.get(id), list) ? old.get(id)! : list);
-      set({ problemsByNode: merged });
-    },
-    setDrift: (drift) => set({ drift }),
-    live: null,
-    liveError: null,
-    setLive: (live, liveError) => {
-      const old = get().live?.nodes ?? {};
-      // Every poll parses fresh objects: keep the old one where a node's figures did not change, so only
-      // the nodes whose lag or rate moved re-render.
-      const nodes = live && Object.fromEntries(Object.entries(live.nodes).map(([id, n]) => [id, sameLive(old[id], n) ? old[id] : n]));
-      set({ live: live && nodes ? { ...live, nodes } : null, liveError });
-    },
-  }));
-}
-
-export type AnnotationStore = ReturnType<typeof createAnnotationStore>;
-export const AnnotationStoreContext = createContext<AnnotationStore | null>(null);
-
-export function useAnnotations<T>(selector: (s: Annotations) => T): T {
-  const store = useContext(AnnotationStoreContext);
-  if (!store) throw new Error("useAnnotations outside a designer");
-  return useStore(store, selector);
-}
-
-export function useAnnotationStore(): AnnotationStore {
-  const store = useContext(AnnotationStoreContext);
-  if (!store) throw new Error("useAnnotationStore outside a designer");
-  return store;
+export function useDesigner<T>(selector: (s: DesignerState) => T): T {
+  return useStore(useDesignerStore(), selector);
 }

@@ -1,14 +1,18 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import type { ClusterView } from "@/lib/clusters/cluster-schema";
-import { asyncApiToYaml, topologyToAsyncApi } from "@/lib/designs/asyncapi-export";
+import { ASYNCAPI_EXPORT_VERSIONS, asyncApiToYaml, topologyToAsyncApi, type AsyncApiExportVersion } from "@/lib/designs/asyncapi-export";
 import { DESIGN_FILE_FORMAT, DESIGN_FILE_VERSION } from "@/lib/designs/design-schema";
+import { useCan } from "@/components/auth/me-context";
+import { ClusterOptions } from "@/components/clusters/cluster-options";
+import { useClustersQuery } from "@/components/clusters/cluster-queries";
 import { downloadText } from "@/components/ui/download";
-import { fetchJson } from "@/components/ui/fetch-json";
 import { bindDesignAction } from "@/server/actions/design-actions";
-import { toLayout, toTopology, useDesigner, useDesignerStore } from "./designer-store";
+import { DesignTitle } from "./design-title";
+import { toLayout, toTopology } from "./design-flow";
+import { useDesigner, useDesignerStore } from "./designer-store";
+import { ToolbarMenu } from "./toolbar-menu";
+import { ConformancePoller } from "./conformance-queries";
 
 const fileBase = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-|-$/g, "") || "design";
 
@@ -44,27 +48,35 @@ export function DesignerToolbar({
   const hasSelection = useDesigner((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
   const canPaste = useDesigner((s) => !!s.clipboard?.nodes.length);
   const clusterId = useDesigner((s) => s.clusterId);
-  const clusters = useQuery({ queryKey: ["clusters", "list"], queryFn: ({ signal }) => fetchJson<ClusterView[]>("/api/clusters", signal) });
+  const layingOut = useDesigner((s) => s.layingOut);
+  const layoutError = useDesigner((s) => s.layoutError);
+  // Planning is an editor's step: the link is not offered to whoever cannot plan on the bound cluster.
+  const mayPlan = useCan("designs:write", clusterId);
+  const clusters = useClustersQuery();
 
+  const brokers = brokerCount === null ? null : `${brokerCount} broker${brokerCount === 1 ? "" : "s"}`;
   const s = () => store.getState();
   const exportJson = () => {
-    const { nodes, edges } = s();
-    const file = { format: DESIGN_FILE_FORMAT, version: DESIGN_FILE_VERSION, name, topology: toTopology(nodes, edges), layout: toLayout(nodes) };
+    const { nodes, edges, subjectNaming } = s();
+    const file = { format: DESIGN_FILE_FORMAT, version: DESIGN_FILE_VERSION, name, topology: toTopology(nodes, edges, { subjectNaming }), layout: toLayout(nodes) };
     downloadText(`${fileBase(name)}.topiary.json`, JSON.stringify(file, null, 2), "application/json");
   };
-  const exportAsyncApi = () => {
-    const { nodes, edges } = s();
+  const exportAsyncApi = (version: AsyncApiExportVersion) => {
+    const { nodes, edges, subjectNaming } = s();
     const bootstrap = clusters.data?.find((c) => c.id === clusterId)?.bootstrapServers;
-    downloadText(`${fileBase(name)}.asyncapi.yaml`, asyncApiToYaml(topologyToAsyncApi(name, toTopology(nodes, edges), { bootstrapServers: bootstrap })), "application/yaml");
+    const doc = topologyToAsyncApi(name, toTopology(nodes, edges, { subjectNaming }), { bootstrapServers: bootstrap, version });
+    downloadText(`${fileBase(name)}.asyncapi.yaml`, asyncApiToYaml(doc), "application/yaml");
   };
   const bind = async (id: string) => {
     const r = await bindDesignAction({ id: s().designId, clusterId: id || null });
     if (r.ok) s().setCluster(r.data.clusterId);
   };
 
+  // One line at 1440 px with a cluster bound (issue 12, item 18): exports sit in a menu, labels are short.
   return (
     <div className="designer-toolbar" role="toolbar" aria-label="Design tools">
-      <strong className="design-name">{name}</strong>
+      <ConformancePoller />
+      <DesignTitle readOnly={readOnly} />
       {readOnly ? (
         <>
           <span className="badge">read-only</span>
@@ -100,13 +112,12 @@ export function DesignerToolbar({
           <button
             type="button"
             className="secondary small"
-            title="Lay out left to right (Shift+L)"
-            onClick={() => {
-              s().layout();
-              requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
-            }}
+            title={layoutError ? `The last layout failed: ${layoutError}` : "Lay out left to right (Shift+L)"}
+            disabled={layingOut}
+            data-testid="auto-layout"
+            onClick={() => void s().layout().then(() => requestAnimationFrame(() => void flow.fitView({ duration: 300 })))}
           >
-            Auto layout
+            {layingOut ? "Laying out…" : "Auto layout"}
           </button>
         </>
       )}
@@ -114,24 +125,20 @@ export function DesignerToolbar({
         Fit view
       </button>
       <span className="sep" />
+      {/* The broker count (what replication factors are checked against) is the cluster's tooltip: room for one line. */}
       {readOnly ? (
-        <span className="small">
+        <span className="small" title={brokers ?? undefined}>
           Cluster <strong>{clusterId ? (clusters.data?.find((c) => c.id === clusterId)?.name ?? "…") : "not bound"}</strong>
         </span>
       ) : (
-        <label className="bind">
+        <label className="bind" title={brokers ?? undefined}>
           Cluster
           <select value={clusterId ?? ""} onChange={(e) => void bind(e.target.value)} aria-label="Bound cluster">
             <option value="">not bound</option>
-            {clusters.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClusterOptions clusters={clusters.data} />
           </select>
         </label>
       )}
-      {brokerCount !== null && <span className="muted small">{brokerCount} broker{brokerCount === 1 ? "" : "s"}</span>}
       {clusterId && (
         <>
           <button type="button" className="secondary small" onClick={drift.refresh} disabled={drift.fetching} title={drift.checkedAt ? `Drift read ${new Date(drift.checkedAt).toLocaleTimeString()}` : undefined}>
@@ -142,21 +149,27 @@ export function DesignerToolbar({
               drift unknown
             </span>
           )}
-          <Link className="button-link small primary" href={`/designs/${store.getState().designId}/plan`}>
-            Plan &amp; apply
-          </Link>
+          {mayPlan && (
+            <Link className="button-link small primary" href={`/designs/${store.getState().designId}/plan`}>
+              Plan &amp; apply
+            </Link>
+          )}
         </>
       )}
       <span className="grow" />
-      <button type="button" className="secondary small" onClick={exportJson}>
-        Export JSON
-      </button>
-      <button type="button" className="secondary small" onClick={exportAsyncApi}>
-        Export AsyncAPI
-      </button>
       <button type="button" className="secondary small" onClick={onToggleHistory}>
         History
       </button>
+      <ToolbarMenu label="Export" title="Download the design as a file">
+        <button type="button" role="menuitem" onClick={exportJson} title="Topiary's own format: topology and layout">
+          Export JSON
+        </button>
+        {ASYNCAPI_EXPORT_VERSIONS.map((v) => (
+          <button key={v} type="button" role="menuitem" onClick={() => exportAsyncApi(v)} title={`Contracts as message payloads${v === ASYNCAPI_EXPORT_VERSIONS[0] ? "" : "; for tools that read only 3.0"}`}>
+            Export AsyncAPI {v.replace(/\.0$/, "")}
+          </button>
+        ))}
+      </ToolbarMenu>
     </div>
   );
 }

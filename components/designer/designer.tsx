@@ -2,35 +2,29 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { ClusterOverview } from "@/lib/clusters/cluster-overview";
-import type { NodeKind } from "@/lib/designs/design-schema";
+import { NODE_KINDS, type NodeKind } from "@/lib/designs/design-schema";
 import type { DesignView } from "@/lib/designs/design-views";
 import { validateDesign } from "@/lib/designs/validate-design";
-import type { NodeDrift } from "@/lib/plan/drift";
 import { useCan } from "@/components/auth/me-context";
 import { errorMessage, fetchJson } from "@/components/ui/fetch-json";
-import { fetchDesign } from "./design-queries";
-import {
-  AnnotationStoreContext,
-  createAnnotationStore,
-  createDesignerStore,
-  DesignerStoreContext,
-  toTopology,
-  useAnnotationStore,
-  useDesigner,
-  useDesignerStore,
-} from "./designer-store";
+import { AnnotationStoreContext, createAnnotationStore, useAnnotationStore } from "./annotation-store";
+import { toTopology } from "./design-flow";
+import { fetchDesign, useDesignDriftQuery } from "./design-queries";
+import { createDesignerStore, DesignerStoreContext, useDesigner, useDesignerStore } from "./designer-store";
 import { DesignerToolbar } from "./designer-toolbar";
+import { edgeTypes } from "./edges";
 import { HistoryPanel } from "./history-panel";
-import { edgeTypes, LiveLagNote, LiveLagPoller } from "./live-lag";
-import { nodeTypes } from "./node-types";
+import { LiveLagNote, LiveLagPoller } from "./live-lag";
+import { nodeTypes } from "./nodes";
 import { PALETTE_MIME, Palette } from "./palette";
 import { ProblemsPanel } from "./problems-panel";
 import { PropertiesPanel } from "./properties-panel";
+import { RemoteSaves } from "./remote-saves";
 import { useAutosave } from "./use-autosave";
 
-const KINDS = new Set<string>(["producer", "topic", "consumerGroup", "processor"]);
+const isNodeKind = (k: string): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k);
 // Stable props: React Flow re-renders its internals when a prop changes identity, which costs frames on big designs.
 const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
@@ -53,7 +47,7 @@ function useProblems(brokerCount: number | null) {
   const problems = useMemo(() => {
     const { nodes, edges } = store.getState();
     return validateDesign(toTopology(nodes, edges), { brokerCount });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // deferredRev is the trigger: the store is read inside, not through a dependency.
   }, [store, deferredRev, brokerCount]);
   const annotations = useAnnotationStore();
   useEffect(() => annotations.getState().setProblems(problems), [annotations, problems]);
@@ -78,7 +72,14 @@ function FlowCanvas({ onAddRef, readOnly }: { onAddRef: (add: (kind: NodeKind) =
     setDragging(false);
     store.getState().setConnectHint(null);
   }, [store]);
-  const onNodeDragStart = useCallback(() => store.getState().beginDrag(), [store]);
+  // While a node is dragged, nothing else on the canvas needs to answer the pointer (CSS: .node-dragging): set
+  // on the element directly, so starting and ending a drag re-renders nothing.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const onNodeDragStart = useCallback(() => {
+    canvasRef.current?.classList.add("node-dragging");
+    store.getState().beginDrag();
+  }, [store]);
+  const onNodeDragStop = useCallback(() => canvasRef.current?.classList.remove("node-dragging"), []);
   const onBeforeDelete = useCallback(async () => {
     store.getState().beforeDelete();
     return true;
@@ -104,14 +105,14 @@ function FlowCanvas({ onAddRef, readOnly }: { onAddRef: (add: (kind: NodeKind) =
 
   const onDrop = (e: DragEvent) => {
     const kind = e.dataTransfer.getData(PALETTE_MIME);
-    if (readOnly || !KINDS.has(kind)) return;
+    if (readOnly || !isNodeKind(kind)) return;
     e.preventDefault();
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    store.getState().addNode(kind as NodeKind, { x: p.x - 110, y: p.y - 36 });
+    store.getState().addNode(kind, { x: p.x - 110, y: p.y - 36 });
   };
 
   return (
-    <div className={far ? "designer-canvas far" : "designer-canvas"} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="canvas">
+    <div ref={canvasRef} className={far ? "designer-canvas far" : "designer-canvas"} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -124,6 +125,7 @@ function FlowCanvas({ onAddRef, readOnly }: { onAddRef: (add: (kind: NodeKind) =
         onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
         onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
         onBeforeDelete={onBeforeDelete}
         // Read-only: nodes can still be selected (the properties panel shows them), not moved, wired or deleted.
         nodesDraggable={!readOnly}
@@ -135,6 +137,8 @@ function FlowCanvas({ onAddRef, readOnly }: { onAddRef: (add: (kind: NodeKind) =
         minZoom={0.05}
         maxZoom={2}
         proOptions={PRO_OPTIONS}
+        // Follows prefers-color-scheme; the canvas' colours are app/globals.css's palette (designer rules).
+        colorMode="system"
       >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
@@ -177,12 +181,7 @@ function Shell() {
   const problems = useProblems(brokerCount);
   const designId = useDesigner((s) => s.designId);
   const version = useDesigner((s) => s.version);
-  const drift = useQuery({
-    queryKey: ["designs", "drift", designId, clusterId, version],
-    queryFn: ({ signal }) => fetchJson<{ nodes: Record<string, NodeDrift>; checkedAt: string }>(`/api/designs/${designId}/drift`, signal),
-    enabled: !!clusterId,
-    refetchInterval: 30_000,
-  });
+  const drift = useDesignDriftQuery(designId, clusterId, version);
   const annotations = useAnnotationStore();
   useEffect(() => annotations.getState().setDrift(clusterId && drift.data ? drift.data.nodes : null), [annotations, clusterId, drift.data]);
   const onAdd = useCallback((kind: NodeKind) => actions.add(kind), [actions]);
@@ -201,7 +200,7 @@ function Shell() {
       else if (mod && key === "c") s.copySelection();
       else if (mod && key === "v") s.paste();
       else if (mod && key === "a") s.selectAll();
-      else if (!mod && e.shiftKey && key === "l") s.layout();
+      else if (!mod && e.shiftKey && key === "l") void s.layout();
       else if (!mod && e.shiftKey && key === "f") void flow.fitView({ duration: 300 });
       else return;
       e.preventDefault();
@@ -239,13 +238,15 @@ function Shell() {
           Saving failed: {save.message}
         </div>
       )}
-      <div className="designer-body">
+      {/* Without the palette (read-only) the canvas takes its column: a viewer sees the whole graph. */}
+      <div className={readOnly ? "designer-body read-only" : "designer-body"} data-testid="designer-body">
         {!readOnly && <Palette onAdd={onAdd} />}
         <FlowCanvas onAddRef={registerActions} readOnly={readOnly} />
         {historyOpen ? <HistoryPanel onClose={() => setHistoryOpen(false)} readOnly={readOnly} /> : <PropertiesPanel readOnly={readOnly} />}
       </div>
       <ProblemsPanel problems={problems} onFocus={onFocus} />
       <LiveLagPoller />
+      <RemoteSaves />
     </div>
   );
 }

@@ -2,58 +2,39 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { nextFreeName } from "@/lib/designs/design-names";
 import type { DesignSummary } from "@/lib/designs/design-views";
+import { unwrap } from "@/lib/errors/action-result";
 import { useCan } from "@/components/auth/me-context";
-import { errorMessage } from "@/components/ui/fetch-json";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import {
   createDesignAction,
   deleteDesignAction,
   duplicateDesignAction,
-  importDesignFileAction,
   renameDesignAction,
 } from "@/server/actions/design-actions";
+import { DesignImport } from "./design-import";
 import { designKeys, useDesignsQuery } from "./design-queries";
 import { ImportFromCluster } from "./import-from-cluster";
+import { NameDialog, type NameRequest } from "./name-dialog";
 
 function DeleteDesign({ design, onDone }: { design: DesignSummary; onDone: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [typed, setTyped] = useState("");
-  const [error, setError] = useState<string | null>(null);
   return (
-    <>
-      <button type="button" className="danger small" onClick={() => (setTyped(""), setError(null), dialog.current?.showModal())}>
-        Delete
-      </button>
-      <dialog ref={dialog} aria-label={`Delete design ${design.name}`}>
-        <form
-          method="dialog"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const r = await deleteDesignAction({ id: design.id, confirmName: typed });
-            if (!r.ok) return setError(r.error.message);
-            dialog.current?.close();
-            onDone();
-          }}
-        >
-          <h3>Delete design “{design.name}”?</h3>
-          <p>Its {design.version} revision{design.version === 1 ? "" : "s"} of history go with it. Nothing in Kafka is changed.</p>
-          <label>
-            Type <strong>{design.name}</strong> to confirm
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Design name to confirm" />
-          </label>
-          {error && <p className="error">{error}</p>}
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-            <button type="submit" className="danger" disabled={typed !== design.name}>
-              Delete
-            </button>
-          </div>
-        </form>
-      </dialog>
-    </>
+    <ConfirmDialog
+      trigger="Delete"
+      label={`Delete design ${design.name}`}
+      title={<>Delete design “{design.name}”?</>}
+      confirmName={design.name}
+      nameLabel="Design name to confirm"
+      confirmLabel="Delete"
+      onConfirm={async (typed) => unwrap(await deleteDesignAction({ id: design.id, confirmName: typed }))}
+      onDone={onDone}
+    >
+      <p>
+        Its {design.version} revision{design.version === 1 ? "" : "s"} of history go with it. Nothing in Kafka is changed.
+      </p>
+    </ConfirmDialog>
   );
 }
 
@@ -64,40 +45,44 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [asking, setAsking] = useState<NameRequest | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: designKeys.list() });
   // Editor on some cluster. The summaries do not carry the bound cluster, so a row's buttons can still show
   // for a design bound where the role is lower; the server refuses those.
   const mayWrite = useCan("designs:write", null);
 
-  async function create(kind: "blank" | "example") {
-    setBusy(true);
+  /** A new design is named first: blank, or from the example (offered under a name not yet taken). */
+  function create(kind: "blank" | "example") {
     setError(null);
-    const r = await createDesignAction({ name: kind === "example" ? "Example shop flow" : "Untitled design", from: { kind } });
-    setBusy(false);
-    if (!r.ok) return setError(r.error.message);
-    router.push(`/designs/${r.data.id}`);
+    setAsking({
+      title: kind === "example" ? "New design from the example" : "New design",
+      note: kind === "example" ? "A small shop flow to start from: producers, topics and consumer groups." : "You can rename it later in the designer.",
+      initial: kind === "example" ? nextFreeName("Example shop flow", designs.map((d) => d.name)) : "",
+      confirmLabel: "Create",
+      onConfirm: async (name) => {
+        setBusy(true);
+        const r = await createDesignAction({ name, from: { kind } }).finally(() => setBusy(false));
+        if (!r.ok) return { message: r.error.fieldErrors?.name ?? r.error.message };
+        router.push(`/designs/${r.data.id}`);
+        return null;
+      },
+    });
   }
 
-  async function importFile(file: File) {
-    setBusy(true);
+  function rename(d: DesignSummary) {
     setError(null);
-    setNotice(null);
-    const text = await file.text();
-    const r = await importDesignFileAction({ fileName: file.name, text });
-    setBusy(false);
-    if (fileInput.current) fileInput.current.value = "";
-    if (!r.ok) return setError(`${file.name}: ${r.error.message}`);
-    if (r.data.warnings.length) setNotice(`Imported with ${r.data.warnings.length} warning(s): ${r.data.warnings.slice(0, 3).join("; ")}`);
-    router.push(`/designs/${r.data.design.id}`);
-  }
-
-  async function rename(d: DesignSummary) {
-    const name = window.prompt("New name", d.name);
-    if (!name || name === d.name) return;
-    const r = await renameDesignAction({ id: d.id, name });
-    if (!r.ok) return setError(r.error.message);
-    void refresh();
+    setAsking({
+      title: `Rename design ${d.name}`,
+      initial: d.name,
+      confirmLabel: "Rename",
+      onConfirm: async (name) => {
+        if (name === d.name) return null;
+        const r = await renameDesignAction({ id: d.id, name });
+        if (!r.ok) return { message: r.error.fieldErrors?.name ?? r.error.message };
+        void refresh();
+        return null;
+      },
+    });
   }
 
   async function duplicate(d: DesignSummary) {
@@ -112,34 +97,30 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
         <h1>Designs</h1>
         {mayWrite && (
           <div className="actions">
-            <button type="button" onClick={() => void create("blank")} disabled={busy}>
+            <button type="button" onClick={() => create("blank")} disabled={busy}>
               New design
             </button>
-            <button type="button" className="secondary" onClick={() => void create("example")} disabled={busy}>
+            <button type="button" className="secondary" onClick={() => create("example")} disabled={busy}>
               New from example
             </button>
-            <button type="button" className="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
-              Import file
-            </button>
+            <DesignImport busy={busy} onBusy={setBusy} onError={setError} onNotice={setNotice} onAskName={setAsking} />
             <ImportFromCluster />
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,.yaml,.yml,application/json,application/yaml"
-              hidden
-              data-testid="import-file"
-              onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-            />
           </div>
         )}
       </div>
-      {mayWrite && <p className="muted small">Import takes a Topiary design file (JSON) or an AsyncAPI 3.0 or 2.6 document (YAML or JSON).</p>}
+      {mayWrite && (
+        <p className="muted small">
+          Import takes a Topiary design file (JSON) or an AsyncAPI 3.1, 3.0 or 2.6 document (YAML or JSON); a document split over files comes as a folder, several files or
+          a .zip, and its references are read from those files only.
+        </p>
+      )}
       {error && (
         <p className="banner error" role="alert" data-testid="designs-error">
           {error}
         </p>
       )}
       {notice && <p className="banner">{notice}</p>}
+      <NameDialog request={asking} onClose={() => setAsking(null)} />
       <div className="card">
         {designs.length === 0 ? (
           <p className="muted">No designs yet.{mayWrite && " Start a new one, or from the example."}</p>
@@ -170,7 +151,7 @@ export function DesignsList({ initial }: { initial: DesignSummary[] }) {
                   <td className="row-actions">
                     {mayWrite && (
                       <>
-                        <button type="button" className="secondary small" onClick={() => void rename(d)}>
+                        <button type="button" className="secondary small" onClick={() => rename(d)} aria-label={`Rename ${d.name}`}>
                           Rename
                         </button>
                         <button type="button" className="secondary small" onClick={() => void duplicate(d)}>

@@ -43,6 +43,11 @@ export function DiffView({ diff }: { diff: TopologyDiff }) {
           − {e.from} → {e.to}
         </p>
       ))}
+      {diff.settings?.map((c) => (
+        <p key={`s-${c.key}`} className="diff-change">
+          ~ design setting <code>{c.key}</code>: {show(c.before)} → {show(c.after)}
+        </p>
+      ))}
     </div>
   );
 }

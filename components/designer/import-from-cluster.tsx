@@ -1,21 +1,23 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { ClusterView } from "@/lib/clusters/cluster-schema";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { ClusterOptions } from "@/components/clusters/cluster-options";
+import { useClustersQuery } from "@/components/clusters/cluster-queries";
+import { FormError } from "@/components/ui/field-error";
 import { importFromClusterAction } from "@/server/actions/plan-actions";
 
 /** A new design describing a live cluster's topics and consumer groups. */
 export function ImportFromCluster() {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
-  const clusters = useQuery({ queryKey: ["clusters", "list"], queryFn: ({ signal }) => fetchJson<ClusterView[]>("/api/clusters", signal) });
+  const clusters = useClustersQuery();
   const [clusterId, setClusterId] = useState("");
   const [name, setName] = useState("");
   const [prefix, setPrefix] = useState("");
   const [regex, setRegex] = useState("");
   const [includeGroups, setIncludeGroups] = useState(true);
+  const [includeConnectors, setIncludeConnectors] = useState(true);
+  const [includePrincipals, setIncludePrincipals] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const selected = clusterId || clusters.data?.[0]?.id || "";
@@ -24,7 +26,7 @@ export function ImportFromCluster() {
     setBusy(true);
     setError(null);
     const cluster = clusters.data?.find((c) => c.id === selected);
-    const r = await importFromClusterAction({ clusterId: selected, name: name || `${cluster?.name ?? "cluster"} as it is`, prefix, regex, includeGroups });
+    const r = await importFromClusterAction({ clusterId: selected, name: name || `${cluster?.name ?? "cluster"} as it is`, prefix, regex, includeGroups, includePrincipals, includeConnectors });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     dialog.current?.close();
@@ -49,11 +51,7 @@ export function ImportFromCluster() {
           <label>
             Cluster
             <select value={selected} onChange={(e) => setClusterId(e.target.value)}>
-              {clusters.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <ClusterOptions clusters={clusters.data} />
             </select>
           </label>
           <label>
@@ -71,11 +69,13 @@ export function ImportFromCluster() {
           <label className="check-inline">
             <input type="checkbox" checked={includeGroups} onChange={(e) => setIncludeGroups(e.target.checked)} /> Include consumer groups
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <label className="check-inline" title="A principal that may write the imported topics becomes a producer; one that may read a group and its topics, that group's principal">
+            <input type="checkbox" checked={includePrincipals} onChange={(e) => setIncludePrincipals(e.target.checked)} /> Include principals from the ACLs
+          </label>
+          <label className="check-inline" title="Connectors of the cluster's Kafka Connect clusters that touch the imported topics; their secrets become ${secret:…} references to set before applying">
+            <input type="checkbox" checked={includeConnectors} onChange={(e) => setIncludeConnectors(e.target.checked)} /> Include Kafka Connect connectors
+          </label>
+          <FormError>{error}</FormError>
           <div className="actions">
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
               Cancel

@@ -8,6 +8,8 @@ const HELP: Record<NodeKind, string> = {
   topic: "A Kafka topic with its partitions and configs",
   consumerGroup: "Consumers sharing a group id",
   processor: "Reads some topics and writes others",
+  sourceConnector: "A Kafka Connect source: brings data from outside into topics",
+  sinkConnector: "A Kafka Connect sink: takes topics' data out of Kafka",
 };
 
 /** Drag a kind onto the canvas, or press Enter on it to add one in the middle of the view. */

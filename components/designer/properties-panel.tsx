@@ -2,26 +2,20 @@
 import { useMemo, useState } from "react";
 import { NODE_KIND_LABELS } from "@/lib/designs/design-schema";
 import { TOPIC_CONFIGS, topicConfigSpec } from "@/lib/topics/topic-configs";
-import { useAnnotations, useDesigner, type FlowNode } from "./designer-store";
+import { ConnectorFields } from "./connector-fields";
+import { ContractEditor } from "./contract-editor";
+import type { FlowNode, FlowNodeOf } from "./design-flow";
+import { useDesigner, type DesignerState } from "./designer-store";
+import { DriftDetails } from "./drift-details";
+import { FieldProblems } from "./field-problems";
+import { IdentityFields } from "./identity-fields";
+import { NodeDetails } from "./node-details";
+import { RemoveKeyButton } from "./remove-key-button";
+import { TopicContractPanel } from "./topic-contract-panel";
 
-function FieldProblems({ nodeId, field }: { nodeId: string; field: string }) {
-  const problems = useAnnotations((s) => s.problemsByNode.get(nodeId));
-  const mine = problems?.filter((p) => p.field === field);
-  if (!mine?.length) return null;
-  return (
-    <>
-      {mine.map((p) => (
-        <p key={p.message} className={p.severity === "error" ? "field-error" : "field-warning"} role={p.severity === "error" ? "alert" : undefined}>
-          {p.message}
-        </p>
-      ))}
-    </>
-  );
-}
-
-function TextField({ node, field, label, multiline, placeholder }: { node: FlowNode; field: string; label: string; multiline?: boolean; placeholder?: string }) {
+function TextField<F extends string>({ node, field, label, multiline, placeholder }: { node: { id: string; data: Record<F, string> }; field: F; label: string; multiline?: boolean; placeholder?: string }) {
   const update = useDesigner((s) => s.updateNodeData);
-  const value = (node.data[field] as string) ?? "";
+  const value = node.data[field];
   return (
     <>
       <label>
@@ -37,7 +31,7 @@ function TextField({ node, field, label, multiline, placeholder }: { node: FlowN
   );
 }
 
-function NumberField({ node, field, label, nullable }: { node: FlowNode; field: string; label: string; nullable?: boolean }) {
+function NumberField<F extends string>({ node, field, label, nullable }: { node: { id: string; data: Record<F, number | null> }; field: F; label: string; nullable?: boolean }) {
   const update = useDesigner((s) => s.updateNodeData);
   const raw = node.data[field];
   return (
@@ -46,7 +40,7 @@ function NumberField({ node, field, label, nullable }: { node: FlowNode; field: 
         {label}
         <input
           type="number"
-          value={raw === null || raw === undefined || Number.isNaN(raw) ? "" : String(raw)}
+          value={raw === null || Number.isNaN(raw) ? "" : String(raw)}
           onChange={(e) => {
             const v = e.target.value;
             // An empty field stays visible as a problem ("at least 1") rather than silently becoming 0.
@@ -59,9 +53,9 @@ function NumberField({ node, field, label, nullable }: { node: FlowNode; field: 
   );
 }
 
-function TopicConfigs({ node }: { node: FlowNode }) {
+function TopicConfigs({ node }: { node: FlowNodeOf<"topic"> }) {
   const update = useDesigner((s) => s.updateNodeData);
-  const configs = (node.data.configs as Record<string, string>) ?? {};
+  const configs = node.data.configs;
   const [newKey, setNewKey] = useState("");
   const set = (next: Record<string, string>) => update(node.id, { configs: next });
   const unused = TOPIC_CONFIGS.filter((c) => !(c.key in configs));
@@ -89,18 +83,7 @@ function TopicConfigs({ node }: { node: FlowNode }) {
                 <input value={value} onChange={(e) => set({ ...configs, [key]: e.target.value })} aria-label={key} spellCheck={false} placeholder={spec?.defaultValue} />
               )}
             </label>
-            <button
-              type="button"
-              className="secondary small"
-              aria-label={`Remove ${key}`}
-              onClick={() => {
-                const next = { ...configs };
-                delete next[key];
-                set(next);
-              }}
-            >
-              ×
-            </button>
+            <RemoveKeyButton name={key} map={configs} set={set} />
             <FieldProblems nodeId={node.id} field={`configs.${key}`} />
           </div>
         );
@@ -130,27 +113,37 @@ function TopicConfigs({ node }: { node: FlowNode }) {
   );
 }
 
-// Only to group the fields so one `disabled` covers them all: no border or padding of its own.
+/**
+ * Selects the node with this id as it was first seen with its current type and data: a drag gives the node a
+ * new position (and a new object) every frame, which the panel does not show, so it is not re-rendered.
+ */
+function stableNodeSelector(id: string | null) {
+  let last: FlowNode | undefined;
+  return (s: DesignerState): FlowNode | undefined => {
+    const n = id === null ? undefined : s.nodes.find((x) => x.id === id);
+    if (!n || !last || last.id !== n.id || last.type !== n.type || last.data !== n.data) last = n;
+    return last;
+  };
+}
+
+// Only to group the fields: no border or padding of its own.
 const BARE_FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 };
 
 export function PropertiesPanel({ readOnly }: { readOnly: boolean }) {
-  // The selection's id, type and data only: they stay the same while the node is dragged, so the panel
-  // does not re-render on every frame of a drag.
+  // The selection's id (or how many are selected), then its type and data only: they stay the same while the
+  // node is dragged, so the panel does not re-render on every frame of a drag.
   const selectedId = useDesigner((s) => {
     let id: string | null = null;
     let count = 0;
     for (const n of s.nodes) if (n.selected) (count++, (id = n.id));
     return count === 1 ? id! : count;
   });
-  const type = useDesigner((s) => (typeof selectedId === "string" ? s.nodes.find((n) => n.id === selectedId)?.type : undefined));
-  const data = useDesigner((s) => (typeof selectedId === "string" ? s.nodes.find((n) => n.id === selectedId)?.data : undefined));
+  const selectNode = useMemo(() => stableNodeSelector(typeof selectedId === "string" ? selectedId : null), [selectedId]);
+  const node = useDesigner(selectNode);
   const update = useDesigner((s) => s.updateNodeData);
-  const selected = useMemo(
-    () => (typeof selectedId === "string" && type && data ? ({ id: selectedId, type, data, position: { x: 0, y: 0 } } as FlowNode) : typeof selectedId === "number" ? selectedId : 0),
-    [selectedId, type, data],
-  );
 
-  if (typeof selected === "number") {
+  if (!node) {
+    const selected = typeof selectedId === "number" ? selectedId : 0;
     return (
       <aside className="panel props" aria-label="Properties">
         <h2>Properties</h2>
@@ -166,11 +159,21 @@ export function PropertiesPanel({ readOnly }: { readOnly: boolean }) {
       </aside>
     );
   }
-  const node = selected;
+  if (readOnly) {
+    return (
+      <aside className="panel props" aria-label="Properties">
+        <h2>{NODE_KIND_LABELS[node.type]}</h2>
+        <DriftDetails nodeId={node.id} />
+        <NodeDetails node={node} />
+        {node.type === "topic" && <TopicContractPanel node={node} readOnly />}
+      </aside>
+    );
+  }
   return (
     <aside className="panel props" aria-label="Properties">
       <h2>{NODE_KIND_LABELS[node.type]}</h2>
-      <fieldset className="form compact" disabled={readOnly} style={BARE_FIELDSET}>
+      <DriftDetails nodeId={node.id} />
+      <fieldset className="form compact" style={BARE_FIELDSET}>
         {node.type === "topic" && (
           <>
             <TextField node={node} field="name" label="Topic name" />
@@ -182,6 +185,19 @@ export function PropertiesPanel({ readOnly }: { readOnly: boolean }) {
               Delete on apply
             </label>
             <TopicConfigs node={node} />
+            <ContractEditor node={node} />
+            <TopicContractPanel node={node} readOnly={false} />
+            {node.data.addressPattern !== undefined && (
+              <label>
+                Address pattern (AsyncAPI)
+                <input
+                  value={node.data.addressPattern}
+                  onChange={(e) => update(node.id, { addressPattern: e.target.value || undefined })}
+                  spellCheck={false}
+                  title="The channel address this topic is one of; the AsyncAPI export writes it with its parameters"
+                />
+              </label>
+            )}
           </>
         )}
         {node.type === "consumerGroup" && (
@@ -208,6 +224,8 @@ export function PropertiesPanel({ readOnly }: { readOnly: boolean }) {
             <TextField node={node} field="description" label="Description" multiline />
           </>
         )}
+        {(node.type === "sourceConnector" || node.type === "sinkConnector") && <ConnectorFields key={node.id} node={node} />}
+        <IdentityFields node={node} />
       </fieldset>
     </aside>
   );

@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useEffect, useRef } from "react";
 import { saveLayoutAction, saveTopologyAction } from "@/server/actions/design-actions";
-import { toLayout, toTopology, type DesignerStore } from "./designer-store";
+import { toLayout, toTopology } from "./design-flow";
+import type { DesignerStore } from "./designer-store";
 
 const TOPOLOGY_DEBOUNCE_MS = 800;
 const LAYOUT_DEBOUNCE_MS = 1500;
@@ -32,7 +33,7 @@ export function useAutosave(store: DesignerStore, enabled = true) {
       saving = true;
       s.setSave({ state: "saving" });
       try {
-        const r = await saveTopologyAction({ id: s.designId, baseVersion: s.version, topology: toTopology(s.nodes, s.edges) });
+        const r = await saveTopologyAction({ id: s.designId, baseVersion: s.version, topology: toTopology(s.nodes, s.edges, { subjectNaming: s.subjectNaming }) });
         const now = store.getState();
         if (r.ok) {
           now.setVersion(r.data.version);

@@ -1,25 +1,64 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDuration } from "@/lib/lag/group-summary";
-import { LAG_HISTORY_WINDOWS, type LagHistoryWindow } from "@/lib/lag/group-schemas";
+import { formatDuration } from "@/lib/groups/group-summary";
+import { LAG_HISTORY_WINDOWS, type LagHistoryWindow } from "@/lib/groups/group-schemas";
+import type { GroupDetail } from "@/lib/groups/group-views";
 import { useCan } from "@/components/auth/me-context";
-import { topicHref } from "@/components/topics/topic-href";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { figuresFreshness } from "./figures-freshness";
+import { GroupAllowedLag } from "./group-allowed-lag";
+import { GroupMembers } from "./group-members";
+import { GroupPartitions } from "./group-partitions";
 import { LagChart } from "./lag-chart";
-import { useGroupQuery, useLagHistoryQuery } from "./group-queries";
+import { useDeleteGroupMutation, useGroupQuery, useLagHistoryQuery } from "./group-queries";
 import { ResetOffsetsPanel } from "./reset-offsets-panel";
-import { StatusBadge } from "./status-badge";
+import { BurrowBadge, StatusBadge } from "./status-badge";
 
 const rate = (r: number) => (r >= 100 ? Math.round(r).toLocaleString() : r.toFixed(1));
 
+/** What retention deleted before the group read it, and committed offsets past the end, over the whole group. */
+function OffsetWarnings({ d }: { d: GroupDetail }) {
+  const lost = d.summary.retentionLost;
+  const pastEnd = d.topics.flatMap((t) => t.partitions).filter((p) => p.anomaly?.kind === "past-end");
+  return (
+    <>
+      {lost > 0 && (
+        <p className="banner error" role="alert" data-testid="group-retention-loss">
+          {lost.toLocaleString()} {lost === 1 ? "message was" : "messages were"} deleted by retention before this group read them: its consumers will
+          skip {lost === 1 ? "it" : "them"} (the partitions below say where).
+        </p>
+      )}
+      {pastEnd.length > 0 && (
+        <p className="banner warn" data-testid="group-past-end">
+          On {pastEnd.length} partition{pastEnd.length === 1 ? "" : "s"} the committed offset is past the end of the log (
+          {pastEnd.map((p) => `${p.topic}[${p.partition}] by ${(-(p.anomaly?.kind === "past-end" ? p.anomaly.distance : 0)).toLocaleString()}`).join(", ")}): the
+          topic may have been recreated or records deleted; the consumer will reset by its auto.offset.reset.
+        </p>
+      )}
+    </>
+  );
+}
+
 /** One consumer group: status and why, members, per-partition offsets and lag, lag history, offset reset. */
 export function GroupDetailPanel({ clusterId, clusterName, groupId, readOnly }: { clusterId: string; clusterName: string; groupId: string; readOnly: boolean }) {
-  const detail = useGroupQuery(clusterId, groupId);
+  // After an offset reset, the page asks often until it has a sample taken after it.
+  const [resetAt, setResetAt] = useState<number | null>(null);
+  const detail = useGroupQuery(clusterId, groupId, resetAt);
   const [window, setWindow] = useState<LagHistoryWindow>("1h");
   const history = useLagHistoryQuery(clusterId, groupId, window);
   const d = detail.data;
   const mayReset = useCan("offsets:write", clusterId);
+  const mayDelete = useCan("groups:delete", clusterId);
+  const del = useDeleteGroupMutation(clusterId);
+  const router = useRouter();
+  const maySettle = useCan("alerts:write", clusterId);
+  // Ages are counted to the last answer or failed refresh (pure: no clock read while rendering).
+  const fresh = figuresFreshness(d?.health, detail.error && d ? errorMessage(detail.error) : null, Math.max(detail.dataUpdatedAt, detail.errorUpdatedAt));
+  // Last-known figures are labelled as such, never shown as now.
+  const asOf = fresh.current ? "" : ` (as of ${fresh.ago})`;
 
   return (
     <div>
@@ -28,30 +67,46 @@ export function GroupDetailPanel({ clusterId, clusterName, groupId, readOnly }: 
       </p>
       <div className="page-head">
         <h1>
-          <code>{groupId}</code> {d && <StatusBadge status={d.summary.status} />}
+          <code>{groupId}</code> {d && <StatusBadge status={d.summary.status} />} {d && <BurrowBadge status={d.summary.burrowStatus} />}
         </h1>
       </div>
-      {detail.error && <p className="banner error" role="alert">{errorMessage(detail.error)}</p>}
+      {detail.error && !d && <p className="banner error" role="alert">{errorMessage(detail.error)}</p>}
+      {fresh.banner && d && (
+        <p className={`banner ${fresh.tone === "error" ? "error" : "warn"}`} role="alert" data-testid="sample-banner">
+          {fresh.banner}
+        </p>
+      )}
       {d && (
         <>
           <div className="stats">
-            <div className={`stat ${d.summary.status === "OK" ? "ok" : "bad"}`}>
-              <div className="stat-value">{d.summary.status}</div>
-              <div className="stat-label">status over the last {d.windowSize} samples</div>
+            <div className={`stat ${!fresh.current ? "" : d.summary.status === "OK" ? "ok" : "bad"}`}>
+              <div className={`stat-value${fresh.current ? "" : " muted"}`}>
+                {d.summary.status} <BurrowBadge status={d.summary.burrowStatus} />
+              </div>
+              <div className="stat-label" data-testid="completeness">
+                worst partition status{asOf}; {d.summary.completeness.text} (a sample every {formatDuration(d.intervalMs / 1000)})
+              </div>
             </div>
             <div className="stat">
-              <div className="stat-value" data-testid="group-total-lag">{d.summary.totalLag.toLocaleString()}</div>
-              <div className="stat-label">total lag (messages)</div>
+              <div className={`stat-value${fresh.current ? "" : " muted"}`} data-testid="group-total-lag">
+                {d.summary.totalLag.toLocaleString()}
+              </div>
+              <div className="stat-label">
+                total lag (messages){asOf} · <span data-testid="group-time-lag">{d.summary.timeLag.text}</span>
+              </div>
             </div>
-            <div className="stat">
-              <div className="stat-value">{d.summary.state}</div>
-              <div className="stat-label">{d.members.length} member{d.members.length === 1 ? "" : "s"}</div>
+            <div className="stat" data-testid="group-state">
+              <div className={`stat-value${fresh.current ? "" : " muted"}`}>{fresh.current ? d.summary.state : `last seen ${d.summary.state}`}</div>
+              <div className="stat-label">
+                {d.members.length} member{d.members.length === 1 ? "" : "s"}
+                {fresh.current ? "" : `, ${fresh.ago}`}
+              </div>
             </div>
             <div className="stat">
               <div className="stat-value">{d.catchUp.etaSeconds === null ? "—" : d.catchUp.etaSeconds === 0 ? "0" : formatDuration(d.catchUp.etaSeconds)}</div>
               <div className="stat-label" data-testid="catch-up">
                 {d.catchUp.text}
-                {d.catchUp.consumeRate > 0 || d.catchUp.produceRate > 0 ? ` (consuming ${rate(d.catchUp.consumeRate)}/s, arriving ${rate(d.catchUp.produceRate)}/s)` : ""}
+                {d.catchUp.consumeRate > 0 || d.catchUp.produceRate > 0 ? ` (consuming ${rate(d.catchUp.consumeRate)}/s, arriving ${rate(d.catchUp.produceRate)}/s over the window)` : ""}
               </div>
             </div>
           </div>
@@ -60,6 +115,7 @@ export function GroupDetailPanel({ clusterId, clusterName, groupId, readOnly }: 
               {d.summary.reason}
             </p>
           )}
+          <OffsetWarnings d={d} />
 
           <section className="card" aria-label="Lag history">
             <div className="page-head">
@@ -76,71 +132,39 @@ export function GroupDetailPanel({ clusterId, clusterName, groupId, readOnly }: 
             {history.data && <LagChart history={history.data} />}
           </section>
 
-          <section className="card" aria-label="Members">
-            <h3>Members</h3>
-            {d.members.length ? (
-              <table className="table compact">
-                <thead>
-                  <tr>
-                    <th>Client id</th>
-                    <th>Host</th>
-                    <th>Assigned partitions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.members.map((m) => (
-                    <tr key={m.memberId} title={m.memberId}>
-                      <td>
-                        <code>{m.clientId}</code>
-                      </td>
-                      <td>{m.host}</td>
-                      <td className="small">{m.assignments.map((a) => `${a.topic} [${a.partitions.join(", ")}]`).join("; ") || <span className="muted">none</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p className="muted">No active members: the group is {d.summary.state}.</p>
-            )}
-          </section>
+          <GroupMembers members={d.members} state={d.summary.state} current={fresh.current} ago={fresh.ago} />
+          <GroupPartitions clusterId={clusterId} topics={d.topics} current={fresh.current} />
+          <GroupAllowedLag clusterId={clusterId} groupId={groupId} allowedLag={d.allowedLag} mayEdit={maySettle} />
 
-          {d.topics.map((t) => (
-            <section key={t.topic} className="card" aria-label={`Topic ${t.topic}`}>
-              <h3>
-                <Link href={topicHref(clusterId, t.topic)}>
-                  <code>{t.topic}</code>
-                </Link>{" "}
-                <span className="muted small">lag {t.totalLag.toLocaleString()}</span>
-              </h3>
-              <table className="table compact" aria-label={`Partitions of ${t.topic}`}>
-                <thead>
-                  <tr>
-                    <th className="num">Partition</th>
-                    <th className="num">Committed</th>
-                    <th className="num">End</th>
-                    <th className="num">Lag</th>
-                    <th>Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {t.partitions.map((p) => (
-                    <tr key={p.partition} data-testid="partition-lag-row">
-                      <td className="num">{p.partition}</td>
-                      <td className="num">{p.committed === null ? "—" : p.committed.toLocaleString()}</td>
-                      <td className="num">{p.end === null ? "—" : p.end.toLocaleString()}</td>
-                      <td className="num">{p.lag === null ? "—" : p.lag.toLocaleString()}</td>
-                      <td>
-                        {p.leaderUnavailable ? <span className="badge warn">leader unavailable</span> : <StatusBadge status={p.status} />}{" "}
-                        <span className="muted small">{p.rule}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+          {!readOnly && mayDelete && d.members.length === 0 && fresh.current && (
+            <section aria-label="Delete the group" className="danger-zone">
+              <ConfirmDialog
+                trigger="Delete group"
+                label={`Delete group ${groupId}`}
+                title={`Delete consumer group “${groupId}”?`}
+                confirmName={groupId}
+                nameLabel="Group id to confirm"
+                confirmLabel="Delete group"
+                pendingLabel="Deleting…"
+                onConfirm={(typed) => del.mutateAsync({ clusterId, groupId, confirmName: typed })}
+                onDone={() => router.push(`/clusters/${clusterId}/groups`)}
+              >
+                Its committed offsets are deleted with it: consumers that join with this id later start where their
+                auto.offset.reset says (earliest or latest), not where this group was.
+              </ConfirmDialog>
             </section>
-          ))}
+          )}
 
-          {!readOnly && mayReset && d.topics.length > 0 && <ResetOffsetsPanel clusterId={clusterId} groupId={groupId} topics={d.topics.map((t) => t.topic)} active={d.members.length > 0} />}
+          {!readOnly && mayReset && d.topics.length > 0 && (
+            <ResetOffsetsPanel
+              clusterId={clusterId}
+              groupId={groupId}
+              topics={d.topics.map((t) => t.topic)}
+              active={d.members.length > 0}
+              sampledAt={d.takenAt}
+              onReset={(r) => setResetAt(r.at)}
+            />
+          )}
         </>
       )}
       {!d && !detail.error && <p className="muted">Loading…</p>}

@@ -1,14 +1,20 @@
 "use client";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import type { GroupSort } from "@/lib/lag/group-list";
-import { LAG_STATUSES, type LagStatus } from "@/lib/lag/lag-types";
+import type { GroupListAnswer } from "@/lib/groups/group-views";
+import type { GroupSort } from "@/lib/groups/query-groups";
+import { LAG_STATUSES, type LagStatus } from "@/lib/groups/lag-types";
 import { errorMessage } from "@/components/ui/fetch-json";
 import { Pager } from "@/components/ui/pager";
+import { nextSortOrder, type SortOrder } from "@/components/ui/sort-order";
+import { useEarlyInput } from "@/components/ui/use-early-input";
+import { SortableHeader, type SortColumn } from "@/components/ui/sortable-header";
+import { figuresFreshness } from "./figures-freshness";
 import { GROUP_PAGE_SIZE, groupHref, useGroupsQuery } from "./group-queries";
-import { StatusBadge } from "./status-badge";
+import { LagSettingsPanel } from "./lag-settings-panel";
+import { BurrowBadge, StatusBadge } from "./status-badge";
 
-const COLUMNS: { key: GroupSort | null; label: string; num?: boolean }[] = [
+const COLUMNS: SortColumn<GroupSort>[] = [
   { key: "groupId", label: "Group" },
   { key: "status", label: "Status" },
   { key: "state", label: "State" },
@@ -16,29 +22,28 @@ const COLUMNS: { key: GroupSort | null; label: string; num?: boolean }[] = [
   { key: null, label: "Topics" },
   { key: "totalLag", label: "Total lag", num: true },
   { key: "maxLag", label: "Largest partition lag", num: true },
+  { key: "timeLag", label: "Behind" },
 ];
 
 /**
  * Every consumer group of the cluster from the lag sampler: searched, filtered by status, sorted and paged on
  * the server, so 2,000 groups cost one page of rows in the browser.
  */
-export function GroupList({ clusterId }: { clusterId: string }) {
+export function GroupList({ clusterId, initial = null }: { clusterId: string; initial?: GroupListAnswer | null }) {
   const [q, setQ] = useState("");
   const [statuses, setStatuses] = useState<LagStatus[]>([]);
-  const [sort, setSort] = useState<GroupSort>("totalLag");
-  const [desc, setDesc] = useState(true);
+  const [order, setOrder] = useState<SortOrder<GroupSort>>({ sort: "totalLag", desc: true });
   const [page, setPage] = useState(0);
+  const searchRef = useEarlyInput(q, setQ);
   const deferredQ = useDeferredValue(q);
-  const groups = useGroupsQuery(clusterId, { q: deferredQ, statuses, sort, desc, page });
+  const isDefault = !deferredQ && !statuses.length && order.sort === "totalLag" && order.desc && page === 0;
+  const groups = useGroupsQuery(clusterId, { q: deferredQ, statuses, ...order, page }, isDefault ? initial : null);
   const data = groups.data;
   const pages = data ? Math.max(1, Math.ceil(data.matched / GROUP_PAGE_SIZE)) : 1;
+  const fresh = figuresFreshness(data?.health, groups.error && data ? errorMessage(groups.error) : null, Math.max(groups.dataUpdatedAt, groups.errorUpdatedAt));
 
   const sortBy = (key: GroupSort) => {
-    if (sort === key) setDesc(!desc);
-    else {
-      setSort(key);
-      setDesc(key !== "groupId" && key !== "state");
-    }
+    setOrder(nextSortOrder(order, key, (k) => k !== "groupId" && k !== "state"));
     setPage(0);
   };
   const toggle = (s: LagStatus) => {
@@ -51,6 +56,7 @@ export function GroupList({ clusterId }: { clusterId: string }) {
       <div className="page-head">
         <div className="actions wrap">
           <input
+            ref={searchRef}
             type="search"
             placeholder="Search groups or topics"
             value={q}
@@ -69,30 +75,20 @@ export function GroupList({ clusterId }: { clusterId: string }) {
           ))}
         </div>
       </div>
-      {groups.error && <p className="error" role="alert">{errorMessage(groups.error)}</p>}
+      {groups.error && !data && <p className="error" role="alert">{errorMessage(groups.error)}</p>}
+      {fresh.banner && data && (
+        <p className={`banner ${fresh.tone === "error" ? "error" : "warn"}`} role="alert" data-testid="sample-banner">
+          {fresh.banner}
+        </p>
+      )}
       {data && (
         <>
           <p className="muted small" data-testid="group-count">
             {data.matched.toLocaleString()} of {data.total.toLocaleString()} groups · total lag {data.totalLag.toLocaleString()} · page {data.page + 1} of {pages} ·
-            sampled {new Date(data.takenAt).toLocaleTimeString()} in {data.tookMs.toLocaleString()} ms
+            sampled {new Date(data.takenAt).toLocaleTimeString()} in {data.tookMs.toLocaleString()} ms{fresh.current ? "" : ` (${fresh.ago})`}
           </p>
-          <table className="table compact" aria-label="Consumer group list">
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c.label} className={c.num ? "num" : undefined} aria-sort={c.key && c.key === sort ? (desc ? "descending" : "ascending") : undefined}>
-                    {c.key ? (
-                      <button type="button" className="link th-sort" onClick={() => sortBy(c.key!)}>
-                        {c.label}
-                        {c.key === sort ? (desc ? " ↓" : " ↑") : ""}
-                      </button>
-                    ) : (
-                      c.label
-                    )}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+          <table className={`table compact${fresh.current ? "" : " muted"}`} aria-label="Consumer group list">
+            <SortableHeader columns={COLUMNS} order={order} onSort={sortBy} />
             <tbody>
               {data.groups.map((g) => (
                 <tr key={g.groupId} data-testid="group-row">
@@ -101,9 +97,25 @@ export function GroupList({ clusterId }: { clusterId: string }) {
                       <code>{g.groupId}</code>
                     </Link>
                     {g.error && <span className="badge warn" title={g.error}>offsets unreadable</span>}
+                    {g.retentionLost > 0 && (
+                      <span className="badge lag-stop" data-testid="retention-loss-badge" title="Messages deleted by retention before this group read them: its consumers will skip them">
+                        {g.retentionLost.toLocaleString()} lost to retention
+                      </span>
+                    )}
+                    {g.pastEnd > 0 && (
+                      <span className="badge warn" data-testid="past-end-badge" title="The committed offset is past the end of the log: the topic may have been recreated or records deleted">
+                        past the end on {g.pastEnd}
+                      </span>
+                    )}
                   </td>
                   <td>
-                    <StatusBadge status={g.status} title={g.reason} />
+                    <StatusBadge status={g.status} title={[g.reason, g.completeness.text].filter(Boolean).join(" · ")} />
+                    <BurrowBadge status={g.burrowStatus} />
+                    {!g.completeness.judged && (
+                      <span className="badge step-skipped" title={g.completeness.text}>
+                        not judged yet
+                      </span>
+                    )}
                   </td>
                   <td>{g.state}</td>
                   <td className="num">{g.members}</td>
@@ -118,6 +130,9 @@ export function GroupList({ clusterId }: { clusterId: string }) {
                       </span>
                     )}
                   </td>
+                  <td className="small" data-testid="group-time-lag">
+                    {g.timeLag.text}
+                  </td>
                 </tr>
               ))}
               {!data.groups.length && (
@@ -130,6 +145,7 @@ export function GroupList({ clusterId }: { clusterId: string }) {
             </tbody>
           </table>
           <Pager page={page} pages={pages} onPage={setPage} />
+          <LagSettingsPanel clusterId={clusterId} settings={data.settings} />
         </>
       )}
       {!data && !groups.error && <p className="muted">Sampling consumer groups…</p>}

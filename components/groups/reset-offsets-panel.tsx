@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
-import { RESET_TARGETS, type OffsetResetInput } from "@/lib/lag/group-schemas";
-import type { OffsetResetPreview } from "@/lib/lag/group-views";
+import { RESET_TARGETS, type OffsetResetInput } from "@/lib/groups/group-schemas";
+import type { OffsetResetPreview, OffsetResetResult } from "@/lib/groups/group-views";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { FieldError } from "@/components/ui/field-error";
 import { usePreviewOffsetResetMutation, useResetOffsetsMutation } from "./group-queries";
 
 const TARGET_LABELS: Record<(typeof RESET_TARGETS)[number], string> = {
@@ -12,18 +13,37 @@ const TARGET_LABELS: Record<(typeof RESET_TARGETS)[number], string> = {
   offset: "An offset",
 };
 
+/** Where a reset is: committing, then waiting for a sample taken after it, then done. */
+type Done = { result: OffsetResetResult; topic: string };
+
 /**
- * Reset a group's committed offsets on one topic (all partitions or chosen ones): preview the new offsets,
- * then confirm exactly those. Kafka refuses this for a group with active members; the preview says so.
+ * Reset a group's committed offsets on one topic (all partitions or chosen ones): preview the new offsets (with a
+ * note where the offset asked for was moved into the partition's range), then confirm exactly those; progress shows
+ * while it commits and until the page has lag from after it. Kafka refuses this for a group with active members.
  */
-export function ResetOffsetsPanel({ clusterId, groupId, topics, active }: { clusterId: string; groupId: string; topics: string[]; active: boolean }) {
+export function ResetOffsetsPanel({
+  clusterId,
+  groupId,
+  topics,
+  active,
+  sampledAt,
+  onReset,
+}: {
+  clusterId: string;
+  groupId: string;
+  topics: string[];
+  active: boolean;
+  /** When the page's sample was taken: the reset is done once it is after the commit. */
+  sampledAt: number;
+  onReset: (result: OffsetResetResult) => void;
+}) {
   const [topic, setTopic] = useState(topics[0] ?? "");
   const [target, setTarget] = useState<OffsetResetInput["target"]>("earliest");
   const [partitions, setPartitions] = useState("");
   const [when, setWhen] = useState("");
   const [offset, setOffset] = useState("");
   const [preview, setPreview] = useState<OffsetResetPreview | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const previewing = usePreviewOffsetResetMutation();
   const resetting = useResetOffsetsMutation(clusterId);
 
@@ -57,9 +77,10 @@ export function ResetOffsetsPanel({ clusterId, groupId, topics, active }: { clus
     resetting.mutate(
       { clusterId, groupId, topic: preview.topic, offsets: preview.rows.map((r) => ({ partition: r.partition, offset: r.newOffset })) },
       {
-        onSuccess: (r) => {
-          setDone(`Reset ${r.reset} partition${r.reset === 1 ? "" : "s"} of ${preview.topic}.`);
+        onSuccess: (result) => {
+          setDone({ result, topic: preview.topic });
           setPreview(null);
+          onReset(result);
         },
       },
     );
@@ -98,7 +119,7 @@ export function ResetOffsetsPanel({ clusterId, groupId, topics, active }: { clus
           Preview
         </button>
       </div>
-      {formError && topic && <p className="field-error small">{formError}</p>}
+      <FieldError className="small">{topic && formError}</FieldError>
       {previewing.error && <p className="error" role="alert">{errorMessage(previewing.error)}</p>}
       {preview && (
         <div data-testid="reset-preview">
@@ -111,6 +132,7 @@ export function ResetOffsetsPanel({ clusterId, groupId, topics, active }: { clus
                 <th className="num">Start</th>
                 <th className="num">End</th>
                 <th className="num">Lag after</th>
+                <th>Note</th>
               </tr>
             </thead>
             <tbody>
@@ -124,10 +146,18 @@ export function ResetOffsetsPanel({ clusterId, groupId, topics, active }: { clus
                   <td className="num">{r.start.toLocaleString()}</td>
                   <td className="num">{r.end.toLocaleString()}</td>
                   <td className="num">{(r.end - r.newOffset).toLocaleString()}</td>
+                  <td className="small warn-text" data-testid="reset-clamped">
+                    {r.note ?? ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {preview.clampNote && (
+            <p className="banner warn small" data-testid="reset-clamp-note">
+              {preview.clampNote}
+            </p>
+          )}
           {preview.refusal ? (
             <p className="error" role="alert">
               {preview.refusal}
@@ -144,12 +174,32 @@ export function ResetOffsetsPanel({ clusterId, groupId, topics, active }: { clus
           )}
         </div>
       )}
-      {resetting.error && <p className="error" role="alert">{errorMessage(resetting.error)}</p>}
-      {done && (
-        <p className="ok" role="status">
-          {done}
+      {resetting.isPending && (
+        <p className="small" role="status" data-testid="reset-progress">
+          <progress aria-label="Resetting offsets" /> Checking that the group has no members and the offsets are in range, then committing{" "}
+          {preview?.rows.length ?? ""} offsets…
         </p>
       )}
+      {resetting.error && <p className="error" role="alert">{errorMessage(resetting.error)}</p>}
+      {done && <ResetDone done={done} sampledAt={sampledAt} />}
     </section>
+  );
+}
+
+function ResetDone({ done, sampledAt }: { done: Done; sampledAt: number }) {
+  const { result, topic } = done;
+  const what = `Reset ${result.reset} partition${result.reset === 1 ? "" : "s"} of ${topic}.`;
+  const took = `Committed in ${(result.tookMs / 1000).toFixed(1)} s`;
+  if (sampledAt < result.at) {
+    return (
+      <p className="small" role="status" data-testid="reset-progress">
+        <progress aria-label="Reading the new lag" /> {took}; reading the new lag…
+      </p>
+    );
+  }
+  return (
+    <p className="ok" role="status">
+      {what} {took}; the figures above are from a sample taken after it.
+    </p>
   );
 }

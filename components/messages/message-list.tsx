@@ -3,6 +3,8 @@ import { Fragment, memo, useState } from "react";
 import { base64ToHex, prettyJson, type DecodedPayload } from "@/lib/messages/decode";
 import type { ScannedMessage } from "@/lib/messages/scan-events";
 import { fetchJson } from "@/components/ui/fetch-json";
+import { DecodedBadge, DecodedNote } from "@/components/registry/decoded-badge";
+import { CopyMessagesButton } from "./copy-messages-dialog";
 
 const PAGE = 500;
 
@@ -66,7 +68,9 @@ function MessageDetail({ message, clusterId, topic }: { message: ScannedMessage;
         )}
         {error && <span className="error small">{error}</span>}
       </div>
+      <DecodedNote with={m.keySchema} label="The key" />
       <PayloadView payload={m.key} label="Key" />
+      <DecodedNote with={m.valueSchema} label="The value" />
       <PayloadView payload={m.value} label="Value" />
       {m.headers.length > 0 && (
         <table className="table headers-table">
@@ -86,29 +90,58 @@ function MessageDetail({ message, clusterId, topic }: { message: ScannedMessage;
   );
 }
 
-const Row = memo(function Row({ m, open, onToggle }: { m: ScannedMessage; open: boolean; onToggle: () => void }) {
+const Row = memo(function Row({ m, open, onToggle, selectable, selected, onSelect }: { m: ScannedMessage; open: boolean; onToggle: () => void; selectable: boolean; selected: boolean; onSelect: (on: boolean) => void }) {
   return (
     <tr className={open ? "open" : ""} onClick={onToggle} data-testid="message-row">
+      {selectable && (
+        <td onClick={(e) => e.stopPropagation()}>
+          <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={`Choose message ${m.partition}:${m.offset}`} />
+        </td>
+      )}
       <td>{m.partition}</td>
       <td>{m.offset}</td>
       <td className="nowrap">{new Date(m.timestamp).toISOString().replace("T", " ").replace("Z", "")}</td>
-      <td className="mono">{preview(m.key)}</td>
-      <td className="mono">{preview(m.value)}</td>
+      <td className="mono">
+        {preview(m.key)}
+        <DecodedBadge with={m.keySchema} part="key" />
+      </td>
+      <td className="mono">
+        {preview(m.value)}
+        <DecodedBadge with={m.valueSchema} />
+      </td>
       <td>{m.headers.length || ""}</td>
     </tr>
   );
 });
 
-/** Messages as a table; a row opens to its key, value (pretty JSON, text, or hex/base64) and headers. */
-export function MessageList({ messages, clusterId, topic }: { messages: ScannedMessage[]; clusterId: string; topic: string }) {
+/**
+ * Messages as a table; a row opens to its key, value (pretty JSON, text, or hex/base64) and headers. Who may
+ * produce can choose rows and copy them to a topic (to replay them, or into another topic).
+ */
+export function MessageList({ messages, clusterId, topic, canCopy = false }: { messages: ScannedMessage[]; clusterId: string; topic: string; canCopy?: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
   const rows = messages.slice(0, shown);
+  const idOf = (m: ScannedMessage) => `${m.partition}:${m.offset}`;
+  const refs = messages.filter((m) => chosen.has(idOf(m))).map((m) => ({ partition: m.partition, offset: m.offset }));
+  const allShown = rows.length > 0 && rows.every((m) => chosen.has(idOf(m)));
   return (
     <>
+      {canCopy && (
+        <div className="actions list-actions">
+          <span className="muted small">{chosen.size ? `${chosen.size} chosen` : "Choose messages to copy them to a topic"}</span>
+          <CopyMessagesButton clusterId={clusterId} topic={topic} refs={refs} onDone={() => setChosen(new Set())} />
+        </div>
+      )}
       <table className="table messages-table" aria-label="Messages">
         <thead>
           <tr>
+            {canCopy && (
+              <th>
+                <input type="checkbox" checked={allShown} onChange={(e) => setChosen(e.target.checked ? new Set(rows.map(idOf)) : new Set())} aria-label="Choose every message shown" />
+              </th>
+            )}
             <th>Partition</th>
             <th>Offset</th>
             <th>Timestamp (UTC)</th>
@@ -122,10 +155,24 @@ export function MessageList({ messages, clusterId, topic }: { messages: ScannedM
             const id = `${m.partition}:${m.offset}`;
             return (
               <Fragment key={id}>
-                <Row m={m} open={open === id} onToggle={() => setOpen(open === id ? null : id)} />
+                <Row
+                  m={m}
+                  open={open === id}
+                  onToggle={() => setOpen(open === id ? null : id)}
+                  selectable={canCopy}
+                  selected={chosen.has(id)}
+                  onSelect={(on) =>
+                    setChosen((c) => {
+                      const next = new Set(c);
+                      if (on) next.add(id);
+                      else next.delete(id);
+                      return next;
+                    })
+                  }
+                />
                 {open === id && (
                   <tr className="detail-row">
-                    <td colSpan={6}>
+                    <td colSpan={canCopy ? 7 : 6}>
                       <MessageDetail message={m} clusterId={clusterId} topic={topic} />
                     </td>
                   </tr>

@@ -1,6 +1,9 @@
 "use client";
 import { useState } from "react";
+import { FieldError } from "@/components/ui/field-error";
 import { produceMessageAction } from "@/server/actions/message-actions";
+import { produceWithSchemaAction } from "@/server/actions/schema-produce-actions";
+import { ProduceSchemaChoice, type SchemaChoiceState } from "@/components/registry/produce-schema-choice";
 
 /** Key, value (JSON checked when chosen), headers, and a partition or automatic. */
 export function ProduceForm({ clusterId, topic, partitionCount }: { clusterId: string; topic: string; partitionCount: number }) {
@@ -12,6 +15,7 @@ export function ProduceForm({ clusterId, topic, partitionCount }: { clusterId: s
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [schema, setSchema] = useState<SchemaChoiceState>({ choice: null, problems: null });
 
   let jsonError: string | null = null;
   if (format === "json" && value.trim()) {
@@ -26,15 +30,15 @@ export function ProduceForm({ clusterId, topic, partitionCount }: { clusterId: s
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await produceMessageAction({
-      clusterId,
-      topic,
-      key: key === "" ? null : key,
-      value,
-      format,
-      headers: headers.filter((h) => h.key),
-      partition: partition === "" ? null : Number(partition),
-    });
+    const common = { clusterId, topic, key: key === "" ? null : key, headers: headers.filter((h) => h.key), partition: partition === "" ? null : Number(partition) };
+    if (schema.choice) {
+      const r = await produceWithSchemaAction({ ...common, value, schema: schema.choice });
+      setBusy(false);
+      if (!r.ok) return setError(r.error.message);
+      const d = r.data;
+      return setResult(`Sent to partition ${d.partition} at offset ${d.offset}: ${d.format}${d.schemaId ? `, schema id ${d.schemaId} (${d.subject} version ${d.version})` : ", the topic's contract"}, ${d.bytes} bytes.`);
+    }
+    const r = await produceMessageAction({ ...common, value, format });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setResult(`Sent to partition ${r.data.partition} at offset ${r.data.offset}.`);
@@ -58,6 +62,7 @@ export function ProduceForm({ clusterId, topic, partitionCount }: { clusterId: s
         Value
         <textarea rows={5} value={value} onChange={(e) => setValue(e.target.value)} spellCheck={false} aria-label="Message value" />
       </label>
+      <ProduceSchemaChoice clusterId={clusterId} topic={topic} value={value} onChange={setSchema} />
       <div className="actions">
         <label className="check">
           <input type="radio" checked={format === "json"} onChange={() => setFormat("json")} /> JSON
@@ -77,7 +82,7 @@ export function ProduceForm({ clusterId, topic, partitionCount }: { clusterId: s
           </select>
         </label>
       </div>
-      {jsonError && <p className="field-error">Not valid JSON: {jsonError}</p>}
+      <FieldError>{jsonError && `Not valid JSON: ${jsonError}`}</FieldError>
       {headers.map((h, i) => (
         <div key={i} className="actions">
           <input value={h.key} onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))} placeholder="header" aria-label={`Header ${i + 1} name`} />
@@ -91,7 +96,7 @@ export function ProduceForm({ clusterId, topic, partitionCount }: { clusterId: s
         <button type="button" className="secondary small" onClick={() => setHeaders([...headers, { key: "", value: "" }])}>
           Add header
         </button>
-        <button type="submit" disabled={busy || !!jsonError}>
+        <button type="submit" disabled={busy || !!jsonError || !!schema.problems}>
           {busy ? "Sending…" : "Send"}
         </button>
       </div>

@@ -1,8 +1,13 @@
 "use client";
+"use client";
 import Link from "next/link";
-import { describeChange, type ApplyRunSummary, type ApplyRunView } from "@/lib/plan/plan-types";
+import type { ApplyRunSummary, ApplyRunView } from "@/lib/plan/plan-types";
+import { ApplySteps } from "./apply-steps";
+import { useApplyRunQuery, useApplyRunsQuery } from "./plan-queries";
 
-export function ApplyRunsTable({ runs }: { runs: ApplyRunSummary[] }) {
+/** Every apply, newest first; `runs` is the server-rendered list, read again when an apply adds one. */
+export function ApplyRunsTable({ runs: initial }: { runs: ApplyRunSummary[] }) {
+  const { data: runs = initial } = useApplyRunsQuery(initial);
   if (!runs.length) return <p className="muted">Nothing has been applied yet.</p>;
   return (
     <table className="table" aria-label="Applies">
@@ -43,7 +48,8 @@ export function ApplyRunsTable({ runs }: { runs: ApplyRunSummary[] }) {
   );
 }
 
-export function ApplyRunDetail({ run }: { run: ApplyRunView }) {
+export function ApplyRunDetail({ run: initial }: { run: ApplyRunView }) {
+  const { data: run = initial } = useApplyRunQuery(initial.id, initial);
   return (
     <>
       <div className="page-head">
@@ -65,14 +71,7 @@ export function ApplyRunDetail({ run }: { run: ApplyRunView }) {
         {run.results.length === 0 ? (
           <p className="muted">No steps ran.</p>
         ) : (
-          <ul className="plain steps">
-            {run.results.map((r, i) => (
-              <li key={i}>
-                <span className={`badge step-${r.status}`}>{r.status}</span> {describeChange(r.change)}
-                {r.message && <span className={r.status === "failed" ? "error" : "muted"}> — {r.message}</span>}
-              </li>
-            ))}
-          </ul>
+          <ApplySteps results={run.results} />
         )}
       </section>
       {run.plan && (

@@ -1,12 +1,16 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useState } from "react";
-import type { Change, PlanView as PlanData, StepResult, TopicPlan } from "@/lib/plan/plan-types";
-import { describeChange } from "@/lib/plan/plan-types";
+import type { Change, TopicPlan } from "@/lib/plan/plan-types";
 import { useCan } from "@/components/auth/me-context";
-import { errorMessage, fetchJson } from "@/components/ui/fetch-json";
-import { applyPlanAction } from "@/server/actions/plan-actions";
+import { errorMessage } from "@/components/ui/fetch-json";
+import { AccessPlanSection, accessDeletionsConfirmed, changeSummary, confirmedPrincipals } from "./access-plan";
+import { ApplySteps } from "./apply-steps";
+import { ConnectorPlanSection, connectorDeletionsConfirmed, connectorSummary } from "./connector-plan";
+import { ContractPlanSection, contractSummary } from "./contract-plan";
+import { useApplyPlanMutation, usePlanQuery, type ApplyOutcome } from "./plan-queries";
+import { PlanTable } from "./plan-table";
+import { RefusalsAndWarnings } from "./refusals-and-warnings";
 
 const STATUS_LABEL: Record<TopicPlan["status"], string> = {
   create: "create",
@@ -19,91 +23,81 @@ const STATUS_LABEL: Record<TopicPlan["status"], string> = {
 
 function ChangeRows({ changes }: { changes: Change[] }) {
   return (
-    <table className="table plan-table">
-      <thead>
-        <tr>
-          <th>Change</th>
-          <th>Key</th>
-          <th>Before</th>
-          <th>After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c, i) => {
-          switch (c.kind) {
-            case "createTopic":
-              return (
-                <Fragment key={i}>
-                  <tr>
-                    <td>create topic</td>
-                    <td>partitions</td>
-                    <td className="muted">—</td>
-                    <td className="diff-add">{c.partitions}</td>
-                  </tr>
-                  <tr>
-                    <td />
-                    <td>replication factor</td>
-                    <td className="muted">—</td>
-                    <td className="diff-add">{c.replicationFactor}</td>
-                  </tr>
-                  {Object.entries(c.configs).map(([k, v]) => (
-                    <tr key={`${i}-${k}`}>
-                      <td />
-                      <td>
-                        <code>{k}</code>
-                      </td>
-                      <td className="muted">—</td>
-                      <td className="diff-add">{v}</td>
-                    </tr>
-                  ))}
-                </Fragment>
-              );
-            case "addPartitions":
-              return (
-                <tr key={i}>
-                  <td>add partitions</td>
+    <PlanTable columns={["Change", "Key", "Before", "After"]}>
+      {changes.map((c, i) => {
+        switch (c.kind) {
+          case "createTopic":
+            return (
+              <Fragment key={i}>
+                <tr>
+                  <td>create topic</td>
                   <td>partitions</td>
-                  <td className="diff-remove">{c.from}</td>
-                  <td className="diff-add">{c.to}</td>
+                  <td className="muted">—</td>
+                  <td className="diff-add">{c.partitions}</td>
                 </tr>
-              );
-            case "setConfig":
-              return (
-                <tr key={i}>
-                  <td>set config</td>
-                  <td>
-                    <code>{c.key}</code>
-                  </td>
-                  <td className="diff-remove">{c.before ?? <span className="muted">(default)</span>}</td>
-                  <td className="diff-add">{c.after}</td>
+                <tr>
+                  <td />
+                  <td>replication factor</td>
+                  <td className="muted">—</td>
+                  <td className="diff-add">{c.replicationFactor}</td>
                 </tr>
-              );
-            case "removeConfig":
-              return (
-                <tr key={i}>
-                  <td>remove override</td>
-                  <td>
-                    <code>{c.key}</code>
-                  </td>
-                  <td className="diff-remove">{c.before}</td>
-                  <td className="muted">(default)</td>
-                </tr>
-              );
-            case "deleteTopic":
-              return (
-                <tr key={i}>
-                  <td className="error">delete topic</td>
-                  <td colSpan={3}>the topic and all its messages</td>
-                </tr>
-              );
-          }
-        })}
-      </tbody>
-    </table>
+                {Object.entries(c.configs).map(([k, v]) => (
+                  <tr key={`${i}-${k}`}>
+                    <td />
+                    <td>
+                      <code>{k}</code>
+                    </td>
+                    <td className="muted">—</td>
+                    <td className="diff-add">{v}</td>
+                  </tr>
+                ))}
+              </Fragment>
+            );
+          case "addPartitions":
+            return (
+              <tr key={i}>
+                <td>add partitions</td>
+                <td>partitions</td>
+                <td className="diff-remove">{c.from}</td>
+                <td className="diff-add">{c.to}</td>
+              </tr>
+            );
+          case "setConfig":
+            return (
+              <tr key={i}>
+                <td>set config</td>
+                <td>
+                  <code>{c.key}</code>
+                </td>
+                <td className="diff-remove">{c.before ?? <span className="muted">(default)</span>}</td>
+                <td className="diff-add">{c.after}</td>
+              </tr>
+            );
+          case "removeConfig":
+            return (
+              <tr key={i}>
+                <td>remove override</td>
+                <td>
+                  <code>{c.key}</code>
+                </td>
+                <td className="diff-remove">{c.before}</td>
+                <td className="muted">(default)</td>
+              </tr>
+            );
+          case "deleteTopic":
+            return (
+              <tr key={i}>
+                <td className="error">delete topic</td>
+                <td colSpan={3}>the topic and all its messages</td>
+              </tr>
+            );
+        }
+      })}
+    </PlanTable>
   );
 }
 
-function Results({ results, runId, status, error }: { results: StepResult[]; runId: string; status: string; error?: string }) {
+function Results({ results, runId, status, error }: ApplyOutcome) {
   return (
     <section className="card" aria-label="Apply results" data-testid="apply-results">
       <h2>
@@ -114,30 +108,20 @@ function Results({ results, runId, status, error }: { results: StepResult[]; run
       </h2>
       {error && <p className="error">{error}</p>}
       {results.length === 0 && !error && <p className="muted">Nothing to change: the cluster already matches the design.</p>}
-      <ul className="plain steps">
-        {results.map((r, i) => (
-          <li key={i} data-testid="apply-step">
-            <span className={`badge step-${r.status}`}>{r.status}</span> {describeChange(r.change)}
-            {r.message && <span className={r.status === "failed" ? "error" : "muted"}> — {r.message}</span>}
-          </li>
-        ))}
-      </ul>
+      <ApplySteps results={results} />
     </section>
   );
 }
 
 export function PlanPanel({ designId }: { designId: string }) {
-  const qc = useQueryClient();
-  const plan = useQuery({
-    queryKey: ["designs", "plan", designId],
-    queryFn: ({ signal }) => fetchJson<PlanData>(`/api/designs/${designId}/plan`, signal),
-    refetchOnWindowFocus: false,
-  });
+  const plan = usePlanQuery(designId);
+  const apply = useApplyPlanMutation();
   const [confirm, setConfirm] = useState<Record<string, string>>({});
-  const [applying, setApplying] = useState(false);
-  const [outcome, setOutcome] = useState<{ runId: string; status: string; results: StepResult[]; error?: string } | null>(null);
-  const [applyError, setApplyError] = useState<string | null>(null);
+  const [confirmConnectors, setConfirmConnectors] = useState<Record<string, string>>({});
+  // The last apply's result stays shown while the plan is read again (and while a later apply runs).
+  const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
   const mayApply = useCan("designs:apply", plan.data?.clusterId);
+  const mayPlan = useCan("designs:write", plan.data?.clusterId);
 
   if (plan.isPending) return <p className="muted">Reading the cluster and planning…</p>;
   if (plan.error) {
@@ -149,23 +133,10 @@ export function PlanPanel({ designId }: { designId: string }) {
   }
   const view = plan.data;
   const p = view.plan;
-  const deletionsConfirmed = p.deletions.every((t) => confirm[t] === t);
-  const canApply = !p.blockingErrors.length && p.changes.length > 0 && deletionsConfirmed && !view.readOnly && !applying;
-
-  async function apply() {
-    setApplying(true);
-    setApplyError(null);
-    const r = await applyPlanAction({ designId, clusterId: view.clusterId, planHash: p.hash, confirmDeletions: p.deletions.filter((t) => confirm[t] === t) });
-    setApplying(false);
-    if (!r.ok) {
-      setApplyError(r.error.message);
-      if (r.error.code === "CONFLICT") void plan.refetch();
-      return;
-    }
-    setOutcome(r.data);
-    void qc.invalidateQueries({ queryKey: ["designs", "drift", designId] });
-    void plan.refetch();
-  }
+  const deletionsConfirmed = p.deletions.every((t) => confirm[t] === t) && accessDeletionsConfirmed(p, confirm) && connectorDeletionsConfirmed(p, confirmConnectors);
+  const canApply = !p.blockingErrors.length && p.changes.length > 0 && deletionsConfirmed && !view.readOnly && !apply.isPending;
+  const applyPlan = () =>
+    apply.mutate({ designId, clusterId: view.clusterId, planHash: p.hash, confirmDeletions: p.deletions.filter((t) => confirm[t] === t), confirmPrincipals: confirmedPrincipals(p, confirm), confirmConnectorDeletions: (p.connectorDeletions ?? []).filter((n) => confirmConnectors[n] === n) }, { onSuccess: setOutcome });
 
   const changed = p.topics.filter((t) => t.status !== "in-sync");
   const inSync = p.topics.filter((t) => t.status === "in-sync");
@@ -184,9 +155,11 @@ export function PlanPanel({ designId }: { designId: string }) {
           <Link className="button-link" href={`/designs/${designId}`}>
             Back to the design
           </Link>
-          <button type="button" className="secondary" onClick={() => void plan.refetch()} disabled={plan.isFetching}>
-            {plan.isFetching ? "Planning…" : "Plan again"}
-          </button>
+          {mayPlan && (
+            <button type="button" className="secondary" onClick={() => void plan.refetch()} disabled={plan.isFetching}>
+              {plan.isFetching ? "Planning…" : "Plan again"}
+            </button>
+          )}
         </div>
       </div>
 
@@ -203,7 +176,7 @@ export function PlanPanel({ designId }: { designId: string }) {
 
       <section className="card" aria-label="Plan summary">
         <p data-testid="plan-summary">
-          {p.changes.length === 0 ? "No changes: the cluster matches the design." : `${p.changes.length} change${p.changes.length === 1 ? "" : "s"} on ${changed.filter((t) => t.changes.length).length} topic(s).`}{" "}
+          {changeSummary(p)} {connectorSummary(p)} {contractSummary(p)}{" "}
           {inSync.length > 0 && `${inSync.length} topic(s) in sync.`} {p.unmanaged.length > 0 && `${p.unmanaged.length} topic(s) in the cluster are not managed by this design.`}
         </p>
       </section>
@@ -214,16 +187,7 @@ export function PlanPanel({ designId }: { designId: string }) {
             <code>{t.topic || "(unnamed)"}</code> <span className={`badge plan-${t.status}`}>{STATUS_LABEL[t.status]}</span>
           </h2>
           {t.changes.length > 0 && <ChangeRows changes={t.changes} />}
-          {t.refusals.map((r) => (
-            <p key={r} className="error">
-              Refused: {r}
-            </p>
-          ))}
-          {t.warnings.map((w) => (
-            <p key={w} className="field-warning">
-              Warning: {w}
-            </p>
-          ))}
+          <RefusalsAndWarnings refusals={t.refusals} warnings={t.warnings} />
           {t.status === "delete" && mayApply && (
             <label className="confirm-delete">
               Type <strong>{t.topic}</strong> to confirm deleting it and all its messages
@@ -233,6 +197,9 @@ export function PlanPanel({ designId }: { designId: string }) {
         </section>
       ))}
 
+      <ContractPlanSection plan={p} />
+      <ConnectorPlanSection plan={p} confirm={confirmConnectors} onConfirm={(name, typed) => setConfirmConnectors((c) => ({ ...c, [name]: typed }))} mayApply={mayApply} />
+      <AccessPlanSection plan={p} {...(mayApply ? { confirm, setConfirm: (key: string, value: string) => setConfirm((c) => ({ ...c, [key]: value })) } : {})} />
       {inSync.length > 0 && (
         <details className="card">
           <summary>{inSync.length} topic(s) in sync</summary>
@@ -248,20 +215,20 @@ export function PlanPanel({ designId }: { designId: string }) {
 
       {mayApply ? (
         <div className="actions apply-bar">
-          <button type="button" onClick={() => void apply()} disabled={!canApply}>
-            {applying ? "Applying…" : `Apply ${p.changes.length} change${p.changes.length === 1 ? "" : "s"}`}
+          <button type="button" onClick={applyPlan} disabled={!canApply}>
+            {apply.isPending ? "Applying…" : `Apply ${p.changes.length} change${p.changes.length === 1 ? "" : "s"}`}
           </button>
           {view.readOnly && <span className="muted">The cluster is read-only: nothing can be applied.</span>}
-          {!deletionsConfirmed && <span className="muted">Type each topic name to confirm its deletion.</span>}
+          {!deletionsConfirmed && <span className="muted">Type each topic name (and principal, and connector) to confirm its deletion.</span>}
         </div>
       ) : (
         <p className="muted" role="note" data-testid="apply-needs-role">
           Applying needs the admin role on {view.clusterName}.
         </p>
       )}
-      {applyError && (
+      {apply.error && (
         <p className="banner error" role="alert">
-          {applyError}
+          {errorMessage(apply.error)}
         </p>
       )}
       {outcome && <Results {...outcome} />}

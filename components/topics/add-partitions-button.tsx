@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { fieldErrorsFromZod } from "@/lib/errors/zod-issues";
 import { addPartitionsInputSchema } from "@/lib/topics/topic-detail-schema";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { FieldError, FormError } from "@/components/ui/field-error";
 import { useAddPartitionsMutation } from "./topic-queries";
 
 /** "Add partitions": a new, larger partition count. Kafka cannot remove partitions, so smaller is refused. */
@@ -59,12 +60,8 @@ export function AddPartitionsButton({ clusterId, topic, current }: { clusterId: 
             New partition count
             <input type="number" min={current + 1} value={count} onChange={(e) => (setCount(e.target.value), add.reset())} autoFocus />
           </label>
-          {error && <p className="field-error">{error}</p>}
-          {add.isError && (
-            <p className="error" role="alert">
-              {errorMessage(add.error)}
-            </p>
-          )}
+          <FieldError>{error}</FieldError>
+          <FormError>{add.isError && errorMessage(add.error)}</FormError>
           <div className="actions">
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
               Cancel

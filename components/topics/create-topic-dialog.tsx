@@ -5,6 +5,7 @@ import { fieldErrorsFromZod } from "@/lib/errors/zod-issues";
 import { createTopicInputSchema, type CreateTopicInput } from "@/lib/topics/create-topic-schema";
 import { TOPIC_CONFIGS, topicConfigSpec } from "@/lib/topics/topic-configs";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { FieldError, FormError } from "@/components/ui/field-error";
 import { ConfigValueInput } from "./config-value-input";
 import { useCreateTopicMutation } from "./topic-queries";
 
@@ -73,14 +74,7 @@ export function CreateTopicDialog({ clusterId, onCreated }: { clusterId: string;
     }
   }
 
-  const fieldError = (field: string) => {
-    const message = errorFor(field);
-    return message ? (
-      <p className="field-error" data-testid={`error-${field}`}>
-        {message}
-      </p>
-    ) : null;
-  };
+  const fieldError = (field: string) => <FieldError field={field}>{errorFor(field)}</FieldError>;
 
   return (
     <>
@@ -149,11 +143,7 @@ export function CreateTopicDialog({ clusterId, onCreated }: { clusterId: string;
             </select>
           </fieldset>
 
-          {create.isError && (
-            <p className="error" role="alert">
-              {errorMessage(create.error)}
-            </p>
-          )}
+          <FormError>{create.isError && errorMessage(create.error)}</FormError>
           <div className="actions">
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
               Cancel

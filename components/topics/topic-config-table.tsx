@@ -1,22 +1,35 @@
 "use client";
 import { useState } from "react";
+import { humanConfigValue } from "@/lib/topics/config-units";
 import { topicConfigError } from "@/lib/topics/topic-configs";
 import type { TopicConfigView } from "@/lib/topics/topic-config-view";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { FieldError } from "@/components/ui/field-error";
 import { ConfigValueInput } from "./config-value-input";
 import { useAlterTopicConfigMutation } from "./topic-queries";
+
+/** The raw value, and beside it the same in human units when it is a time or a size. */
+function Raw({ name, value }: { name: string; value: string }) {
+  const human = humanConfigValue(name, value);
+  return (
+    <>
+      <code>{value}</code>
+      {human && <span className="muted small unit"> {human}</span>}
+    </>
+  );
+}
 
 function Value({ c }: { c: TopicConfigView }) {
   if (c.isSensitive) return <span className="muted">hidden</span>;
   if (c.value === null || c.value === "") return <span className="muted">(empty)</span>;
-  return <code>{c.value}</code>;
+  return <Raw name={c.name} value={c.value} />;
 }
 
 function Default({ c }: { c: TopicConfigView }) {
   if (c.defaultValue === null) return <span className="muted">—</span>;
   return (
     <>
-      <code>{c.defaultValue === "" ? "(empty)" : c.defaultValue}</code>
+      {c.defaultValue === "" ? <code>(empty)</code> : <Raw name={c.name} value={c.defaultValue} />}
       {c.defaultName && <span className="muted small"> via {c.defaultName}</span>}
     </>
   );
@@ -101,16 +114,12 @@ export function TopicConfigTable({ clusterId, topic, configs, canEdit }: { clust
                       <button type="button" className="secondary small" onClick={() => setEditing(null)}>
                         Cancel
                       </button>
-                      {draftError && <p className="field-error">{draftError}</p>}
+                      <FieldError>{draftError}</FieldError>
                     </form>
                   ) : (
                     <Value c={c} />
                   )}
-                  {errorKey === c.name && (
-                    <p className="field-error" role="alert">
-                      {errorMessage(alter.error)}
-                    </p>
-                  )}
+                  <FieldError alert>{errorKey === c.name && errorMessage(alter.error)}</FieldError>
                 </td>
                 <td>
                   <Default c={c} />

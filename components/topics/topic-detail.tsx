@@ -3,18 +3,28 @@ import Link from "next/link";
 import type { ClusterView } from "@/lib/clusters/cluster-schema";
 import { ActionFailedError } from "@/lib/errors/action-result";
 import { useCan } from "@/components/auth/me-context";
+import { TopicAccess } from "@/components/acls/topic-access";
 import { MessageBrowser } from "@/components/messages/message-browser";
 import { errorMessage } from "@/components/ui/fetch-json";
+import { tabPanelProps, Tabs, useUrlTab } from "@/components/ui/tabs";
 import { AddPartitionsButton } from "./add-partitions-button";
+import { DeleteRecordsButton } from "./delete-records-button";
 import { DeleteTopicButton } from "./delete-topic-button";
 import { PartitionsTable } from "./partitions-table";
 import { TopicConfigTable } from "./topic-config-table";
 import { TopicConsumerGroups } from "./topic-consumer-groups";
 import { TOPIC_REFRESH_MS, useTopicDetailQuery } from "./topic-queries";
 
-/** One topic: partitions, configuration, consumer groups and (from the message browser) its messages. */
-export function TopicDetailPanel({ cluster, topic }: { cluster: ClusterView; topic: string }) {
+const TAB_KEYS = ["messages", "consumers", "partitions", "configuration"] as const;
+type TopicTab = (typeof TAB_KEYS)[number];
+
+/**
+ * One topic, in tabs (the tab is in the URL, ?tab=…): its messages first (search, live tail, produce), then the
+ * consumer groups reading it, its partitions and its configuration.
+ */
+export function TopicDetailPanel({ cluster, topic, initialTab }: { cluster: ClusterView; topic: string; initialTab?: string }) {
   const detail = useTopicDetailQuery(cluster.id, topic);
+  const [tab, selectTab] = useUrlTab<TopicTab>(TAB_KEYS, initialTab);
   const { data, error, isFetching, dataUpdatedAt } = detail;
   const gone = error instanceof ActionFailedError && error.code === "NOT_FOUND";
   const mayWrite = useCan("topics:write", cluster.id);
@@ -44,6 +54,7 @@ export function TopicDetailPanel({ cluster, topic }: { cluster: ClusterView; top
         {canChange && (
           <div className="actions">
             <AddPartitionsButton clusterId={cluster.id} topic={topic} current={data.partitions.length} />
+            <DeleteRecordsButton clusterId={cluster.id} topic={topic} />
             <DeleteTopicButton clusterId={cluster.id} topic={topic} />
           </div>
         )}
@@ -68,32 +79,47 @@ export function TopicDetailPanel({ cluster, topic }: { cluster: ClusterView; top
           )}
         </div>
       )}
-      {detail.isPending && !error && <p className="muted">Reading the topic…</p>}
+      <Tabs
+        label="Topic"
+        idPrefix="topic"
+        current={tab}
+        onSelect={selectTab}
+        tabs={[
+          { key: "messages", label: "Messages" },
+          { key: "consumers", label: "Consumers" },
+          { key: "partitions", label: data ? `Partitions (${data.partitions.length})` : "Partitions" },
+          { key: "configuration", label: "Configuration" },
+        ]}
+      />
 
-      {data && (
-        <>
-          <section aria-labelledby="partitions-heading">
-            <h2 id="partitions-heading">Partitions</h2>
-            {data.offsetsError && <p className="error small">{data.offsetsError}</p>}
-            <PartitionsTable partitions={data.partitions} />
-          </section>
-
-          <section aria-labelledby="config-heading">
-            <h2 id="config-heading">Configuration</h2>
-            <TopicConfigTable clusterId={cluster.id} topic={topic} configs={data.configs} canEdit={canChange} />
-          </section>
-
-          <section aria-labelledby="groups-heading">
-            <h2 id="groups-heading">Consumer groups</h2>
-            <TopicConsumerGroups clusterId={cluster.id} topic={topic} />
-          </section>
-        </>
+      {tab === "messages" && (
+        <section {...tabPanelProps("topic", "messages")}>
+          {data ? (
+            <MessageBrowser clusterId={cluster.id} topic={topic} partitionCount={data.partitions.length} readOnly={cluster.readOnly} />
+          ) : error ? (
+            !gone && <p className="muted">The messages show once the cluster answers (see above); this page asks again on its own.</p>
+          ) : (
+            <p className="muted">Reading the topic…</p>
+          )}
+        </section>
       )}
-
-      <section id="messages" aria-labelledby="messages-heading">
-        <h2 id="messages-heading">Messages</h2>
-        {data && <MessageBrowser clusterId={cluster.id} topic={topic} partitionCount={data.partitions.length} readOnly={cluster.readOnly} />}
-      </section>
+      {tab === "consumers" && (
+        <section {...tabPanelProps("topic", "consumers")}>
+          <TopicConsumerGroups clusterId={cluster.id} topic={topic} />
+        </section>
+      )}
+      {tab === "partitions" && data && (
+        <section {...tabPanelProps("topic", "partitions")}>
+          {data.offsetsError && <p className="error small">{data.offsetsError}</p>}
+          <PartitionsTable partitions={data.partitions} />
+        </section>
+      )}
+      {tab === "configuration" && data && (
+        <section {...tabPanelProps("topic", "configuration")}>
+          <TopicConfigTable clusterId={cluster.id} topic={topic} configs={data.configs} canEdit={canChange} />
+        </section>
+      )}
+      <TopicAccess clusterId={cluster.id} topic={topic} />
     </>
   );
 }

@@ -6,7 +6,8 @@ import type { TopicConsumerGroups } from "@/lib/topics/consumer-lag";
 import type { CreateTopicInput } from "@/lib/topics/create-topic-schema";
 import type { TopicDetail } from "@/lib/topics/topic-detail";
 import type { AddPartitionsInput, AlterTopicConfigInput, DeleteTopicInput } from "@/lib/topics/topic-detail-schema";
-import { addPartitionsAction, alterTopicConfigAction, createTopicAction, deleteTopicAction } from "@/server/actions/topic-actions";
+import { addPartitionsAction, alterTopicConfigAction, createTopicAction, deleteRecordsAction, deleteTopicAction, previewDeleteRecordsAction } from "@/server/actions/topic-actions";
+import type { DeleteRecordsInput } from "@/lib/topics/delete-records";
 import { clusterKeys } from "@/components/clusters/cluster-queries";
 import { fetchJson } from "@/components/ui/fetch-json";
 
@@ -119,6 +120,20 @@ export function useAddPartitionsMutation() {
 }
 
 /** The page leaves the topic afterwards; its own queries are left to expire rather than refetched into a 404. */
+export function usePreviewDeleteRecordsMutation() {
+  return useMutation({ mutationFn: async (input: DeleteRecordsInput) => unwrap(await previewDeleteRecordsAction(input)) });
+}
+
+export function useDeleteRecordsMutation() {
+  const qc = useQueryClient();
+  const invalidateList = useInvalidateTopicList();
+  return useMutation({
+    mutationFn: async (input: DeleteRecordsInput) => unwrap(await deleteRecordsAction(input)),
+    onSuccess: (_, input) =>
+      Promise.all([qc.invalidateQueries({ queryKey: topicKeys.detail(input.clusterId, input.topic) }), qc.invalidateQueries({ queryKey: topicKeys.groups(input.clusterId, input.topic) }), invalidateList(input.clusterId)]),
+  });
+}
+
 export function useDeleteTopicMutation() {
   const invalidateList = useInvalidateTopicList();
   return useMutation({

@@ -3,8 +3,12 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/errors/action-result";
-import { createUserAction, setGrantAction, setPasswordAction, setUserDisabledAction } from "@/server/actions/user-actions";
+import { createUserAction, deleteUserAction, setGrantAction, setPasswordAction, setUserDisabledAction } from "@/server/actions/user-actions";
+import { useMe } from "@/components/auth/me-context";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { UserView } from "@/lib/auth/user-views";
+import { ClusterOptions } from "@/components/clusters/cluster-options";
+import { lowersAdminEverywhere, roleLoss, type RoleLoss } from "./role-loss";
 
 type ClusterRef = { id: string; name: string };
 
@@ -18,6 +22,13 @@ export function UsersAdmin({ users, clusters }: { users: UserView[]; clusters: C
     if (!r.ok) setError(r.error.message);
     router.refresh();
     return r.ok;
+  };
+  const me = useMe();
+  /** For the confirm dialogs: an action's refusal becomes the dialog's error. */
+  const ok = async (p: Promise<ActionResult<unknown>>) => {
+    const r = await p;
+    if (!r.ok) throw new Error(r.error.message);
+    router.refresh();
   };
   const clusterName = (id: string | null) => (id === null ? "every cluster" : (clusters.find((c) => c.id === id)?.name ?? "removed cluster"));
 
@@ -50,14 +61,28 @@ export function UsersAdmin({ users, clusters }: { users: UserView[]; clusters: C
                 {u.grants.map((g) => (
                   <span key={g.clusterId ?? "*"} className="grant">
                     {g.role} on {clusterName(g.clusterId)}{" "}
-                    <button type="button" className="link small" aria-label={`Remove ${g.role} on ${clusterName(g.clusterId)} from ${u.username}`} onClick={() => run(setGrantAction({ userId: u.id, clusterId: g.clusterId, role: null }))}>
-                      remove
-                    </button>
+                    <ConfirmDialog
+                      trigger="remove"
+                      triggerClassName="link small"
+                      triggerLabel={`Remove ${g.role} on ${clusterName(g.clusterId)} from ${u.username}`}
+                      label={`Remove ${g.role} on ${clusterName(g.clusterId)} from ${u.username}`}
+                      title={`Remove ${u.username}'s ${g.role} role on ${clusterName(g.clusterId)}?`}
+                      confirmLabel="Remove role"
+                      onConfirm={() => ok(setGrantAction({ userId: u.id, clusterId: g.clusterId, role: null }))}
+                    >
+                      <RoleLossNotice loss={roleLoss(me?.name, u, g, users)} username={u.username} role={g.role} where={clusterName(g.clusterId)} />
+                    </ConfirmDialog>
                   </span>
                 ))}
               </td>
               <td>
-                <GrantForm user={u} clusters={clusters} onGrant={(clusterId, role) => run(setGrantAction({ userId: u.id, clusterId, role }))} />
+                <GrantForm
+                  user={u}
+                  clusters={clusters}
+                  loss={roleLoss(me?.name, u, { clusterId: null, role: "admin" }, users)}
+                  onGrant={(clusterId, role) => run(setGrantAction({ userId: u.id, clusterId, role }))}
+                  onConfirmedGrant={(clusterId, role) => ok(setGrantAction({ userId: u.id, clusterId, role }))}
+                />
               </td>
               <td>
                 <div className="actions">
@@ -65,6 +90,21 @@ export function UsersAdmin({ users, clusters }: { users: UserView[]; clusters: C
                   {u.disabled ? "Enable" : "Disable"}
                 </button>
                 {!u.sso && <PasswordReset onSet={(password) => run(setPasswordAction({ userId: u.id, password }))} username={u.username} />}
+                {me?.name !== u.username && (
+                  <ConfirmDialog
+                    trigger="Delete"
+                    triggerLabel={`Delete user ${u.username}`}
+                    label={`Delete user ${u.username}`}
+                    title={`Delete user “${u.username}”?`}
+                    confirmName={u.username}
+                    nameLabel="User name to confirm"
+                    confirmLabel="Delete user"
+                    pendingLabel="Deleting…"
+                    onConfirm={(typed) => ok(deleteUserAction({ userId: u.id, confirmName: typed }))}
+                  >
+                    Their sessions end at once and their roles are removed. The audit log keeps every record of what they did.
+                  </ConfirmDialog>
+                )}
                 </div>
               </td>
             </tr>
@@ -76,18 +116,58 @@ export function UsersAdmin({ users, clusters }: { users: UserView[]; clusters: C
   );
 }
 
-function GrantForm({ user, clusters, onGrant }: { user: UserView; clusters: ClusterRef[]; onGrant: (clusterId: string | null, role: Role) => void }) {
+/** What the confirm dialogs say a removed (or lowered) role takes away. */
+function RoleLossNotice({ loss, username, role, where }: { loss: RoleLoss; username: string; role: Role; where: string }) {
+  switch (loss) {
+    case "last-admin":
+      return (
+        <strong>
+          This is the last admin role on every cluster: it cannot be removed or lowered. Make someone else admin on every cluster first.
+        </strong>
+      );
+    case "own-admin-everywhere":
+      return (
+        <strong>
+          This is your own admin role on every cluster. Without it, you can no longer manage users and roles, change settings or read the audit
+          log, and only another admin can give it back.
+        </strong>
+      );
+    case "own":
+      return <>This is your own role: you lose what it lets you do on {where} at once.</>;
+    case "other":
+      return (
+        <>
+          {username} loses what the {role} role lets them do on {where} at once.
+        </>
+      );
+  }
+}
+
+function GrantForm({
+  user,
+  clusters,
+  loss,
+  onGrant,
+  onConfirmedGrant,
+}: {
+  user: UserView;
+  clusters: ClusterRef[];
+  /** What losing this user's admin role on every cluster would cost (when they hold it). */
+  loss: RoleLoss;
+  onGrant: (clusterId: string | null, role: Role) => void;
+  /** The same grant from a confirm dialog: rejects with the server's refusal. */
+  onConfirmedGrant: (clusterId: string | null, role: Role) => Promise<unknown>;
+}) {
   const [clusterId, setClusterId] = useState<string>("*");
   const [role, setRole] = useState<Role>("viewer");
+  const target = clusterId === "*" ? null : clusterId;
+  // Lowering your own admin role on every cluster (or the last one) takes as much away as removing it: ask first.
+  const ask = lowersAdminEverywhere(user, target, role) && loss !== "other";
   return (
     <div className="actions">
       <select value={clusterId} onChange={(e) => setClusterId(e.target.value)} aria-label={`Cluster for ${user.username}`}>
         <option value="*">every cluster</option>
-        {clusters.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        <ClusterOptions clusters={clusters} />
       </select>
       <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={`Role for ${user.username}`} title={ROLE_LABELS[role]}>
         {ROLES.map((r) => (
@@ -96,9 +176,22 @@ function GrantForm({ user, clusters, onGrant }: { user: UserView; clusters: Clus
           </option>
         ))}
       </select>
-      <button type="button" className="small" onClick={() => onGrant(clusterId === "*" ? null : clusterId, role)}>
-        Grant
-      </button>
+      {ask ? (
+        <ConfirmDialog
+          trigger="Grant"
+          triggerClassName="small"
+          label={`Replace ${user.username}'s admin role on every cluster`}
+          title={`Make ${user.username} ${role} instead of admin on every cluster?`}
+          confirmLabel={`Make ${role}`}
+          onConfirm={() => onConfirmedGrant(target, role)}
+        >
+          <RoleLossNotice loss={loss} username={user.username} role="admin" where="every cluster" />
+        </ConfirmDialog>
+      ) : (
+        <button type="button" className="small" onClick={() => onGrant(target, role)}>
+          Grant
+        </button>
+      )}
     </div>
   );
 }

@@ -58,6 +58,9 @@ test("add a lag alert rule in the UI, see it listed, fire with its webhook deliv
     await expect(form.getByTestId("error-lagAbove")).toHaveText("Lag cannot be negative");
 
     await form.getByLabel("Name", { exact: true }).fill(name);
+    // A group the cluster does not have is a warning (the rule may wait for it), not an error.
+    await form.getByLabel("Consumer group").fill("e2e-no-such-group");
+    await expect(form.getByTestId("group-unknown")).toContainText('no consumer group "e2e-no-such-group"', { timeout: 30_000 });
     await form.getByLabel("Consumer group").fill(group);
     await form.getByLabel("Lag above (messages)").fill("2");
     await form.getByLabel("For (minutes)").fill("0");

@@ -12,6 +12,8 @@ setup("first run: create the first admin, who is then signed in", async ({ page 
   await expect(page.getByRole("heading", { name: "Welcome to Topiary" })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Create the first admin" });
+  // The button is enabled once React has hydrated the form: what is typed before could be lost.
+  await expect(form.getByRole("button", { name: "Create admin and sign in" })).toBeEnabled();
   await form.getByLabel("User name").fill(E2E_ADMIN.username);
   await form.getByLabel(/^Password \(at least/).fill("short");
   await form.getByLabel("Password again").fill("short");

@@ -84,3 +84,26 @@ test("live tail shows a message produced while it runs", async ({ page }) => {
   await browser.getByRole("button", { name: "Stop" }).click();
   await expect(browser.getByTestId("scan-progress")).toContainText("Live tail stopped");
 });
+
+test("choose messages and copy them to a topic (replay into the same one)", async ({ page }) => {
+  const topic = uniqueName("e2e.copy");
+  await openNewTopic(page, topic);
+  await produce(page, "first", '{"n": 1}');
+  await produce(page, "second", '{"n": 2}');
+
+  const browser = page.getByRole("region", { name: "Message browser" });
+  await browser.getByLabel("Start from").selectOption("earliest");
+  await browser.getByRole("button", { name: "Search" }).click();
+  await expect(browser.getByTestId("message-row")).toHaveCount(2);
+  await browser.getByTestId("message-row").filter({ hasText: "second" }).getByRole("checkbox").check();
+  await browser.getByRole("button", { name: "Copy 1 to topic…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Copy messages to a topic" });
+  await expect(dialog.getByLabel("Target topic")).toHaveValue(topic);
+  await dialog.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(dialog.getByRole("status")).toContainText(`Copied 1 to ${topic}`);
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  await browser.getByRole("button", { name: "Search" }).click();
+  await expect(browser.getByTestId("message-row")).toHaveCount(3);
+  await expect(browser.getByTestId("message-row").filter({ hasText: "second" })).toHaveCount(2);
+});

@@ -29,6 +29,7 @@ async function signInAttempts(username: string): Promise<number> {
 test("a server action replayed from another origin is refused and does not run; from the console's origin it runs", async ({ page, request, baseURL }) => {
   await page.goto("/sign-in");
   const form = page.getByRole("form", { name: "Sign in" });
+  await expect(form.getByRole("button", { name: "Sign in" })).toBeEnabled(); // hydrated: what is typed now is kept
   const typed = uniqueName("nobody");
   await form.getByLabel("User name").fill(typed);
   await form.getByLabel("Password").fill("not the password");
@@ -71,6 +72,7 @@ test("a server action replayed from another origin is refused and does not run; 
 test("a server action body over 4 MB is refused before the action runs; one under it is read", async ({ page, request, baseURL }) => {
   await page.goto("/sign-in");
   const form = page.getByRole("form", { name: "Sign in" });
+  await expect(form.getByRole("button", { name: "Sign in" })).toBeEnabled(); // hydrated: what is typed now is kept
   await form.getByLabel("User name").fill(uniqueName("nobody"));
   await form.getByLabel("Password").fill("not the password");
   const [sent] = await Promise.all([

@@ -49,6 +49,13 @@ export class TopicsPage {
   /** The "override" badge of a config row (its source column says "topic override" too). */
   overrideBadge = (key: string) => this.config(key).getByText("override", { exact: true });
   valueCell = (key: string) => this.config(key).getByRole("cell").nth(1);
+  /** The raw value (the cell also says it in human units for times and sizes). */
+  rawValue = (key: string) => this.valueCell(key).locator("code");
+  /** Opens one of the topic page's tabs (Messages, Consumers, Partitions, Configuration). */
+  async openTab(name: "Messages" | "Consumers" | "Partitions" | "Configuration") {
+    await this.page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
+    await expect(this.page.getByRole("tab", { name: new RegExp(`^${name}`) })).toHaveAttribute("aria-selected", "true");
+  }
   /** The value a config has without the topic's override (the cell may also name the broker setting it comes from). */
   defaultValue = (key: string) => this.config(key).getByRole("cell").nth(2).locator("code");
   summary = () => this.page.getByTestId("topic-summary");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionChoices, auditPageHref, auditQuerySchema, auditSearchParams, filtersFromSearchParams, NO_AUDIT_FILTERS, startOfLocalDay } from "./audit-query";
+import { actionChoices, auditPageHref, hidesAutosaves, auditQuerySchema, auditSearchParams, filtersFromSearchParams, NO_AUDIT_FILTERS, startOfLocalDay } from "./audit-query";
 
 describe("auditQuerySchema", () => {
   it("reads blank fields as no filter and the page as a number", () => {
@@ -39,9 +39,19 @@ describe("auditSearchParams", () => {
   });
 });
 
+describe("the designer's autosaves", () => {
+  it("are hidden unless asked for, or unless the action filter names them", () => {
+    expect(hidesAutosaves({})).toBe(true);
+    expect(hidesAutosaves({ action: "design." })).toBe(true);
+    expect(hidesAutosaves({ autosaves: "show" })).toBe(false);
+    expect(hidesAutosaves({ action: "design.save" })).toBe(false);
+    expect(hidesAutosaves({ action: "design.layout" })).toBe(false);
+  });
+});
+
 describe("the page address", () => {
   it("round-trips the filters and drops what is not a filter value", () => {
-    const f = { user: "ada", action: "topic.", cluster: "c1", outcome: "refused", fromDay: "2025-01-02", toDay: "2025-01-05" };
+    const f = { user: "ada", action: "topic.", cluster: "c1", outcome: "refused", fromDay: "2025-01-02", toDay: "2025-01-05", autosaves: "show" };
     const href = auditPageHref(f);
     expect(href.startsWith("/audit?")).toBe(true);
     expect(filtersFromSearchParams(Object.fromEntries(new URLSearchParams(href.slice("/audit?".length))))).toEqual(f);

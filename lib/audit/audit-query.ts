@@ -5,8 +5,16 @@ import { clusterIdSchema } from "../clusters/cluster-schema";
 // string), built in the browser (the filter form).
 
 export const AUDIT_OUTCOMES = ["succeeded", "failed", "refused"] as const;
-export type AuditOutcomeName = (typeof AUDIT_OUTCOMES)[number];
 export const AUDIT_PAGE_SIZE = 100;
+/**
+ * The designer saves as people edit (topology and node positions): many records per editing session. They
+ * are hidden unless asked for ("Show design autosaves", or an action filter naming them).
+ */
+export const AUTOSAVE_ACTIONS = ["design.save", "design.layout"] as const;
+
+/** Whether a query leaves the designer's autosaves out. */
+export const hidesAutosaves = (q: { autosaves?: string; action?: string }) =>
+  q.autosaves !== "show" && !AUTOSAVE_ACTIONS.some((a) => q.action && a.startsWith(q.action) && q.action.length > "design.".length);
 
 // A blank form field means "any".
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -24,6 +32,8 @@ export const auditQuerySchema = z
     from: z.preprocess(blankToUndefined, instantSchema.optional()),
     /** Records before this instant (exclusive, so a day's range is [midnight, next midnight)). */
     to: z.preprocess(blankToUndefined, instantSchema.optional()),
+    /** "show": the designer's autosaves too (hidden by default). */
+    autosaves: z.preprocess(blankToUndefined, z.enum(["show"]).optional()),
     /** 0-based, newest first. */
     page: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
@@ -68,9 +78,11 @@ export interface AuditFilters {
   outcome: string;
   fromDay: string;
   toDay: string;
+  /** "show" to list the designer's autosaves too. */
+  autosaves: string;
 }
 
-export const NO_AUDIT_FILTERS: AuditFilters = { user: "", action: "", cluster: "", outcome: "", fromDay: "", toDay: "" };
+export const NO_AUDIT_FILTERS: AuditFilters = { user: "", action: "", cluster: "", outcome: "", fromDay: "", toDay: "", autosaves: "" };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -92,6 +104,7 @@ export function auditSearchParams(f: AuditFilters, page: number): URLSearchParam
   if (f.action) p.set("action", f.action);
   if (f.cluster) p.set("cluster", f.cluster);
   if (f.outcome) p.set("outcome", f.outcome);
+  if (f.autosaves) p.set("autosaves", "show");
   const from = startOfLocalDay(f.fromDay);
   const to = startOfLocalDay(f.toDay, true);
   if (from) p.set("from", from.toISOString());
@@ -132,13 +145,14 @@ export function filtersFromSearchParams(sp: Record<string, string | string[] | u
     outcome: (AUDIT_OUTCOMES as readonly string[]).includes(outcome) ? outcome : "",
     fromDay: day("from"),
     toDay: day("to"),
+    autosaves: one("autosaves") === "show" ? "show" : "",
   };
 }
 
 /** The page's address for the filters (the inverse of filtersFromSearchParams). */
 export function auditPageHref(f: AuditFilters): string {
   const p = new URLSearchParams();
-  for (const [k, v] of [["user", f.user], ["action", f.action], ["cluster", f.cluster], ["outcome", f.outcome], ["from", f.fromDay], ["to", f.toDay]] as const) if (v) p.set(k, v);
+  for (const [k, v] of [["user", f.user], ["action", f.action], ["cluster", f.cluster], ["outcome", f.outcome], ["from", f.fromDay], ["to", f.toDay], ["autosaves", f.autosaves]] as const) if (v) p.set(k, v);
   const qs = p.toString();
   return qs ? `/audit?${qs}` : "/audit";
 }

@@ -11,7 +11,14 @@ export const PERMISSIONS = [
   "designs:write", // create, edit, rename, duplicate, delete designs
   "designs:apply", // apply a design's plan to a cluster
   "offsets:write", // reset a consumer group's committed offsets
+  "groups:delete", // delete an inactive consumer group (and its committed offsets)
   "alerts:write", // create, change and remove lag alert rules
+  "connect:operate", // restart, pause, resume and stop connectors and tasks; reset a stopped connector's offsets
+  "connect:write", // create, reconfigure and delete connectors
+  "acls:read", // see a cluster's ACL bindings, SCRAM users (names, never secrets) and client quotas
+  "acls:write", // create and delete ACL bindings, SCRAM users and their passwords, set client quotas
+  "registry:read", // see the cluster's Schema Registry: subjects, versions, schemas, compatibility levels and modes
+  "registry:write", // register and delete schemas, change compatibility levels and modes
   "users:manage", // add users, grant roles, change settings (on every cluster)
   "audit:read", // read the audit log
 ] as const;
@@ -21,10 +28,10 @@ export const ROLES = ["viewer", "operator", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  viewer: "viewer: reads metadata and lag",
-  operator: "operator: also browses messages, produces, resets offsets",
+  viewer: "viewer: reads metadata, lag and registry schemas",
+  operator: "operator: also browses messages, produces, resets offsets, operates connectors, sees ACLs, Kafka users and quotas",
   editor: "editor: also edits designs, plans and alert rules",
-  admin: "admin: also applies, changes topics, manages clusters and users",
+  admin: "admin: also applies, changes topics, deletes consumer groups, changes connectors, ACLs, Kafka users and quotas, registers and deletes registry schemas, manages clusters and users",
 };
 
 /** The least role that holds each permission. */
@@ -34,9 +41,24 @@ export const PERMISSION_ROLE: Record<Permission, Role> = {
   "messages:read": "operator",
   "messages:write": "operator",
   "offsets:write": "operator",
+  // Like kafbat's `operate` and AKHQ's UPDATE_STATE, apart from changing what a connector is (`edit`/`create`/`delete`, AKHQ's CREATE and DELETE).
+  "connect:operate": "operator",
   "designs:write": "editor",
   "alerts:write": "editor",
   "topics:write": "admin",
+  // Its committed offsets go with it: like deleting a topic, an admin's.
+  "groups:delete": "admin",
+  "connect:write": "admin",
+  // Who may do what is for operators to look at when an application is refused (Redpanda Console and kafbat
+  // show ACLs beside topics to those who run them; AKHQ's acl/read), not for every viewer: it maps who can
+  // reach which data. Changing it is security administration: admin, like changing topics.
+  "acls:read": "operator",
+  "acls:write": "admin",
+  // Schemas are metadata: who reads topics reads their subjects (kafbat's SCHEMA view, AKHQ's schema/read).
+  // Registering, deleting and changing a level change what every producer and consumer may send: an admin's,
+  // like changing topics (kafbat's create/edit/delete and modify_global_compatibility, AKHQ's schema/create…).
+  "registry:read": "viewer",
+  "registry:write": "admin",
   "designs:apply": "admin",
   "clusters:manage": "admin",
   "users:manage": "admin",

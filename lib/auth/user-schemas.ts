@@ -34,6 +34,8 @@ export const createUserInputSchema = z.object({
 export const userIdSchema = z.string().min(1).max(64);
 
 export const setUserDisabledInputSchema = z.object({ userId: userIdSchema, disabled: z.boolean() });
+/** Deleting a user needs their name typed back. */
+export const deleteUserInputSchema = z.object({ userId: userIdSchema, confirmName: z.string().max(200) });
 export const setPasswordInputSchema = z.object({ userId: userIdSchema, password: newPasswordSchema });
 
 /** clusterId null: the role on every cluster. role null: remove the grant. */

@@ -1,3 +1,4 @@
+import { compileUserPattern } from "../text/user-pattern";
 import { isInternalTopic } from "./cluster-overview";
 
 export interface TopicSummary {
@@ -48,12 +49,12 @@ export function summarize(t: MetadataTopic): TopicSummary {
   };
 }
 
-/** Search (substring, case-insensitive, or a regular expression), sort and page the topic list. Pure. */
+/** Search (substring, case-insensitive, or a regular expression on RE2's linear-time engine), sort and page the topic list. Pure. */
 export function queryTopics(topics: MetadataTopic[], q: TopicQuery): TopicPage {
   let test: (name: string) => boolean = () => true;
   if (q.q) {
     if (q.regex) {
-      const re = new RegExp(q.q, "i");
+      const re = compileUserPattern(q.q, { ignoreCase: true });
       test = (n) => re.test(n);
     } else {
       const needle = q.q.toLowerCase();

@@ -1,13 +1,20 @@
 import YAML from "yaml";
+import { CONNECTORS_X, connectorsApart } from "./asyncapi-connectors";
+import { SUBJECT_NAMING_X } from "../contracts/subject-naming";
+import { CONTRACT_X, contractMessage, contractMessageName } from "./asyncapi-contracts";
 import { edgeKind } from "./connection-rules";
 import type { DesignNode, TopicData, Topology } from "./design-schema";
 
-// A design as an AsyncAPI 3.0.0 document: one channel per topic, one operation per edge (send for
-// "produces to", receive for "consumed by"), Kafka bindings 0.5.0. Standard fields say what other AsyncAPI
-// tools understand; `x-topiary-*` extensions carry what the spec cannot (node ids, every topic config, the
-// application's own fields) so that asyncapi-import.ts rebuilds the exact design.
+// A design as an AsyncAPI 3.1.0 document (3.0.0 on request: the two differ in nothing this document uses but
+// the version): one channel per topic, its contract as a message whose payload is the value schema
+// (asyncapi-contracts.ts), one operation per edge (send for "produces to", receive for "consumed by"), Kafka
+// bindings 0.5.0. Standard fields say what other AsyncAPI tools understand; `x-topiary-*` extensions carry what
+// the spec cannot (node ids, every topic config, the application's own fields) so that asyncapi-import.ts
+// rebuilds the exact design.
 
-export const ASYNCAPI_EXPORT_VERSION = "3.0.0";
+export const ASYNCAPI_EXPORT_VERSIONS = ["3.1.0", "3.0.0"] as const;
+export type AsyncApiExportVersion = (typeof ASYNCAPI_EXPORT_VERSIONS)[number];
+export const ASYNCAPI_EXPORT_VERSION: AsyncApiExportVersion = "3.1.0";
 export const KAFKA_BINDING_VERSION = "0.5.0";
 
 /** Extension keys shared with asyncapi-import.ts. */
@@ -23,24 +30,41 @@ export const X = {
   applications: "x-topiary-applications",
 } as const;
 
-type AppNode = Exclude<DesignNode, { kind: "topic" }>;
+type AppNode = Exclude<DesignNode, { kind: "topic" | "sourceConnector" | "sinkConnector" }>;
 type Json = Record<string, unknown>;
 
 export interface AsyncApiExportOptions {
   /** The cluster's bootstrap servers ("host:port,host:port"); the first becomes the document's server. */
   bootstrapServers?: string;
+  /** 3.1.0 unless told otherwise. */
+  version?: AsyncApiExportVersion;
 }
 
-export function topologyToAsyncApi(name: string, topology: Topology, opts: AsyncApiExportOptions = {}): Record<string, unknown> {
+export function topologyToAsyncApi(name: string, design: Topology, opts: AsyncApiExportOptions = {}): Record<string, unknown> {
+  // Connectors are no AsyncAPI concept: they travel whole in an extension of their own (asyncapi-connectors.ts).
+  const { topology, extension: connectors } = connectorsApart(design);
   const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
   const channels: Json = {};
   const channelKeyOf = new Map<string, string>();
+  const contractKeyOf = new Map<string, string>();
   const channelKeys = new KeySet();
   for (const node of topology.nodes) {
     if (node.kind !== "topic") continue;
     const key = channelKeys.take(componentKey(node.data.name) || node.id);
     channelKeyOf.set(node.id, key);
-    channels[key] = topicChannel(node.id, node.data);
+    const channel = topicChannel(node.id, node.data);
+    channels[key] = channel;
+    const contract = node.data.contract;
+    if (!contract) continue;
+    const messageKey = contractMessageName(contract);
+    const message = contractMessage(contract, `/channels/${key}/messages/${messageKey}`, messageKey);
+    if (message) {
+      channel.messages = { [messageKey]: message };
+      contractKeyOf.set(node.id, messageKey);
+    } else {
+      // A schema that does not compile yet cannot be a payload: it travels whole in the extension.
+      channel[CONTRACT_X.contract] = structuredClone(contract);
+    }
   }
 
   const appKeyOf = new Map<string, string>();
@@ -79,6 +103,14 @@ export function topologyToAsyncApi(name: string, topology: Topology, opts: Async
       const messages = (channel.messages ??= {}) as Json;
       const messageKey = uniqueIn(messages, appKey(app));
       messages[messageKey] = exampleMessage(app.data.appName || app.data.clientId, app.data.examplePayload);
+      const contractKey = contractKeyOf.get(topic.id);
+      if (contractKey) {
+        // The example is a message of the contract: the same payload and key.
+        const example = messages[messageKey] as Json;
+        example.payload = { $ref: `#/channels/${channelKey}/messages/${contractKey}/payload` };
+        const bindings = (messages[contractKey] as Json).bindings;
+        if (bindings) example.bindings = structuredClone(bindings);
+      }
       operation.messages = [{ $ref: `#/channels/${channelKey}/messages/${messageKey}` }];
     }
     const binding = operationBinding(app, action);
@@ -90,7 +122,7 @@ export function topologyToAsyncApi(name: string, topology: Topology, opts: Async
   }
 
   const doc: Json = {
-    asyncapi: ASYNCAPI_EXPORT_VERSION,
+    asyncapi: opts.version ?? ASYNCAPI_EXPORT_VERSION,
     info: { title: name, version: "1.0.0" },
     servers: { kafka: { host: firstBootstrapServer(opts.bootstrapServers), protocol: "kafka" } },
     channels,
@@ -98,6 +130,8 @@ export function topologyToAsyncApi(name: string, topology: Topology, opts: Async
   };
   const unconnected = topology.nodes.filter((n): n is AppNode => n.kind !== "topic" && !connected.has(n.id));
   if (unconnected.length) doc[X.applications] = unconnected.map(applicationExtension);
+  if (connectors) doc[CONNECTORS_X] = connectors;
+  if (design.subjectNaming) doc[SUBJECT_NAMING_X] = design.subjectNaming;
   return doc;
 }
 
@@ -135,7 +169,12 @@ function firstBootstrapServer(bootstrapServers: string | undefined): string {
 function topicChannel(nodeId: string, data: TopicData): Json {
   const binding: Json = { bindingVersion: KAFKA_BINDING_VERSION };
   if (data.name) binding.topic = data.name;
-  const channel: Json = { address: data.name };
+  const channel: Json = { address: data.addressPattern ?? data.name };
+  if (data.addressPattern) {
+    // Each {parameter} of the pattern is declared, as the spec asks; `name` is the one topic the design makes.
+    const names = [...new Set([...data.addressPattern.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]))];
+    if (names.length) channel.parameters = Object.fromEntries(names.map((p) => [p, { description: `Part of the topic name; the design's topic is "${data.name}"` }]));
+  }
   if (data.description) channel.description = data.description;
   // The binding's schema wants integers ≥ 1; a design being edited may hold anything, which then travels
   // only in the extensions so the document stays valid.

@@ -5,6 +5,7 @@ import { asyncApiToYaml, topologyToAsyncApi } from "./asyncapi-export";
 import { asyncApiToTopology } from "./asyncapi-import";
 import { topologySchema, type DesignNode, type Topology } from "./design-schema";
 import { exampleTopology } from "./example-design";
+import { validateDesign } from "./validate-design";
 
 const KEY = /^[a-zA-Z0-9.\-_]+$/;
 type Json = Record<string, any>;
@@ -24,8 +25,9 @@ function roundTrip(topology: Topology) {
 describe("topologyToAsyncApi", () => {
   const doc = topologyToAsyncApi("Shop", exampleTopology(), { bootstrapServers: "broker-1:9092,broker-2:9092" }) as Json;
 
-  it("writes an AsyncAPI 3.0.0 document with one Kafka server", () => {
-    expect(doc.asyncapi).toBe("3.0.0");
+  it("writes an AsyncAPI 3.1.0 document with one Kafka server (3.0.0 when asked)", () => {
+    expect(doc.asyncapi).toBe("3.1.0");
+    expect((topologyToAsyncApi("Shop", exampleTopology(), { version: "3.0.0" }) as Json).asyncapi).toBe("3.0.0");
     expect(doc.info).toEqual({ title: "Shop", version: "1.0.0" });
     expect(doc.servers).toEqual({ kafka: { host: "broker-1:9092", protocol: "kafka" } });
     const fallback = topologyToAsyncApi("Shop", exampleTopology()) as Json;
@@ -48,7 +50,11 @@ describe("topologyToAsyncApi", () => {
     expect(orders["x-topiary-node-id"]).toBe("orders");
     expect(orders).not.toHaveProperty("x-topiary-delete-on-apply");
     // The producer's example payload is also a message example other tools can show.
-    expect(Object.values(orders.messages as Json)[0].examples[0].payload).toMatchObject({ orderId: "o-1001" });
+    const example = Object.values(orders.messages as Json).find((m: Json) => m.examples);
+    expect(example.examples[0].payload).toMatchObject({ orderId: "o-1001" });
+    // …and a message of the topic's contract: the same payload and key as the contract's own message.
+    expect(example.payload).toEqual({ $ref: "#/channels/shop.orders.v1/messages/OrderPlaced/payload" });
+    expect(orders.messages.OrderPlaced.payload.schemaFormat).toBe("application/vnd.apache.avro;version=1.9.0");
   });
 
   it("makes a send operation per produces-to edge and a receive operation per consumed-by edge", () => {
@@ -199,7 +205,16 @@ describe("asyncApiToTopology without Topiary's extensions", () => {
         {
           id: "orders",
           kind: "topic",
-          data: { name: "orders", partitions: 12, replicationFactor: 3, configs: { "cleanup.policy": "delete,compact", "retention.ms": "86400000" }, description: "Orders as placed.", deleteOnApply: false },
+          data: {
+            name: "orders",
+            partitions: 12,
+            replicationFactor: 3,
+            configs: { "cleanup.policy": "delete,compact", "retention.ms": "86400000" },
+            description: "Orders as placed.",
+            deleteOnApply: false,
+            // Both messages carry the same payload: it is the topic's contract.
+            contract: { value: { format: "json-schema", text: '{\n  "type": "object"\n}' } },
+          },
         },
         {
           id: "order-service",
@@ -249,13 +264,90 @@ describe("asyncApiToTopology without Topiary's extensions", () => {
     expect(pairs(topology)).toEqual(["auditor-app->audit-log", "gateway->payments-v1", "nowhere->anonymous", "payments-v1->auditor-app"].sort());
     expect(new Set(topology.edges.map((e) => e.id)).size).toBe(topology.edges.length);
     expect(warnings).toEqual([
+      'Channel "nowhere" has no address (it is unknown, or chosen at run time): it became topic "nowhere", after the channel; set the name you mean before applying',
       'Operation "lost" refers to a channel that is not in the document and was skipped',
       'Operation "anonymous" receives without a Kafka groupId: set the consumer group id before applying',
     ]);
   });
 
-  it("refuses versions other than 3.0.x and 2.6.x", () => {
-    expect(() => asyncApiToTopology({ asyncapi: "3.1.0", info: {} })).toThrow(AppError);
+  it("makes legal topic names of addresses in another protocol's form, with a warning; channels of one address stay one topic", () => {
+    const clientId = (id: string) => ({ kafka: { clientId: { type: "string", const: id } } });
+    const doc = {
+      asyncapi: "3.1.0",
+      info: { title: "Greenhouse", version: "1.0.0" },
+      servers: { broker: { host: "mqtt.greenhouse.example:1883", protocol: "mqtt" } },
+      channels: {
+        vents: { address: "greenhouse/vents/opened" },
+        humidity: { address: "greenhouse/{bay}/humidity", parameters: { bay: { enum: ["bay-3", "bay-4"] } } },
+        feed: { address: "https://greenhouse.example/feeds/{feed}", parameters: { feed: {} } },
+        control: { address: "/" },
+        controlReplies: { address: "/" },
+        pumps: { address: "greenhouse.pumps" },
+      },
+      operations: {
+        openVent: { action: "send", channel: { $ref: "#/channels/vents" }, bindings: clientId("climate") },
+        readHumidity: { action: "receive", channel: { $ref: "#/channels/humidity" }, bindings: { kafka: { groupId: { type: "string", const: "climate" }, clientId: { type: "string", const: "climate" } } } },
+        readFeed: { action: "receive", channel: { $ref: "#/channels/feed" }, bindings: { kafka: { groupId: { type: "string", const: "feed-reader" } } } },
+        command: {
+          action: "receive",
+          channel: { $ref: "#/channels/control" },
+          bindings: { kafka: { groupId: { type: "string", const: "pump-control" } } },
+          reply: { channel: { $ref: "#/channels/controlReplies" } },
+        },
+        runPump: { action: "send", channel: { $ref: "#/channels/pumps" }, bindings: clientId("pump-control-out") },
+      },
+    };
+    const { topology, warnings } = asyncApiToTopology(doc);
+    const topics = topology.nodes.filter((n) => n.kind === "topic");
+    expect(topics.map((t) => [t.data.name, t.data.addressPattern ?? null])).toEqual([
+      ["greenhouse.vents.opened", null],
+      ["greenhouse.bay-3.humidity", "greenhouse/{bay}/humidity"],
+      ["https.greenhouse.example.feeds.feed", "https://greenhouse.example/feeds/{feed}"],
+      // "/" keeps nothing a topic name may hold: the topic is named after its first channel, and both channels are it.
+      ["control", null],
+      ["greenhouse.pumps", null],
+    ]);
+    expect(validateDesign(topology).filter((p) => p.field === "name")).toEqual([]);
+    // The request and its reply share the one topic: the application reads it and writes it.
+    expect(pairs(topology)).toEqual(
+      ["climate->greenhouse-vents-opened", "greenhouse-bay-3-humidity->climate", "https-greenhouse-example-feeds-feed->feed-reader", "control->pump-control", "pump-control->control", "pump-control-out->greenhouse-pumps"].sort(),
+    );
+    expect(warnings).toEqual([
+      "The document's servers speak mqtt, not Kafka: its channels were read as topics anyway",
+      'Channel "vents" has address "greenhouse/vents/opened", and a Kafka topic name cannot hold "/": it became topic "greenhouse.vents.opened"; set the name you mean before applying',
+      'Channel "humidity" has parameters in its address ("greenhouse/{bay}/humidity"), and a Kafka topic has none (nor "/"): it became topic "greenhouse.bay-3.humidity", one topic of that pattern (the pattern is kept with it); set the name you mean before applying',
+      'Channel "feed" has parameters in its address ("https://greenhouse.example/feeds/{feed}"), and a Kafka topic has none (nor ":", "/"): it became topic "https.greenhouse.example.feeds.feed", one topic of that pattern (the pattern is kept with it); set the name you mean before applying',
+      'Channel "control" has address "/", and a Kafka topic name cannot hold "/": it became topic "control"; set the name you mean before applying',
+      'Channel "controlReplies" has the address of channel "control" ("/"): it is topic "control" too',
+    ]);
+
+    // 2.6: a channel's key is its address, read alike.
+    const v2 = asyncApiToTopology({
+      asyncapi: "2.6.0",
+      info: { title: "Greenhouse", version: "1.0.0" },
+      channels: { "greenhouse/vents/opened": { subscribe: { operationId: "openVent", message: { payload: { type: "object" } } } } },
+    });
+    expect(v2.topology.nodes.filter((n) => n.kind === "topic").map((t) => t.data.name)).toEqual(["greenhouse.vents.opened"]);
+    expect(v2.warnings).toEqual([
+      'Channel "greenhouse/vents/opened" has address "greenhouse/vents/opened", and a Kafka topic name cannot hold "/": it became topic "greenhouse.vents.opened"; set the name you mean before applying',
+    ]);
+
+    // A design's own names, even ones Kafka would refuse, come back from Topiary's export as they were.
+    const own: Topology = {
+      nodes: [
+        { id: "vents", kind: "topic", data: topic({ name: "greenhouse/vents" }) },
+        { id: "unnamed", kind: "topic", data: topic({ name: "" }) },
+      ],
+      edges: [],
+    };
+    const back = roundTrip(own);
+    expect(back.warnings).toEqual([]);
+    expectSameTopology(back.topology, own);
+  });
+
+  it("refuses versions other than 3.1.x, 3.0.x and 2.6.x", () => {
+    expect(() => asyncApiToTopology({ asyncapi: "3.2.0", info: {} })).toThrow(AppError);
+    expect(() => asyncApiToTopology({ asyncapi: "3.1.0", info: {} })).not.toThrow();
     expect(() => asyncApiToTopology({ asyncapi: "2.5.0" })).toThrow(/2\.5\.0/);
     expect(() => asyncApiToTopology("asyncapi: 3.0.0")).toThrow(AppError);
   });

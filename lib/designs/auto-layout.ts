@@ -1,30 +1,31 @@
-import dagre from "@dagrejs/dagre";
-import type { Topology } from "./design-schema";
+import { compileSchemaCached } from "../contracts/schema-codec";
+import type { DesignNode, Topology } from "./design-schema";
+import { layeredLayout, NODE_HEIGHT, NODE_WIDTH, type LayoutGraph, type Positions } from "./layered-layout";
 
-export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 72;
-/**
- * dagre's default ranker (network simplex) gives the tidiest layers but grows steeply: about 40 s for 1,000
- * nodes here, freezing the tab. Above this size the longest-path ranker (about 1 s) is used instead; it lines
- * the consumers up on the right, which suits event flows.
- */
-export const FAST_RANKER_ABOVE = 300;
+export { FAST_RANKER_ABOVE, NODE_HEIGHT, NODE_WIDTH } from "./layered-layout";
+
+const FIELD_LINE = 14;
+const SHOWN_FIELDS = 4;
+
+/** How tall a node draws: a topic with a contract lists up to four of its fields (nodes/kind-nodes.tsx). */
+export function nodeHeight(n: DesignNode, base = NODE_HEIGHT): number {
+  if (n.kind !== "topic" || !n.data.contract) return base;
+  const result = compileSchemaCached(n.data.contract.value);
+  const fields = result.ok ? result.codec.fields.fields.length : 0;
+  return base + FIELD_LINE * (1 + Math.min(fields, SHOWN_FIELDS) + (fields > SHOWN_FIELDS ? 1 : 0));
+}
+
+/** The graph the layered layout takes: each node's height measured here, where the schemas are at hand. */
+export function layoutGraph(t: Topology, opts: { nodeWidth?: number; nodeHeight?: number } = {}): LayoutGraph {
+  return {
+    ids: t.nodes.map((n) => n.id),
+    heights: t.nodes.map((n) => nodeHeight(n, opts.nodeHeight ?? NODE_HEIGHT)),
+    edges: t.edges.map((e) => [e.source, e.target]),
+    width: opts.nodeWidth ?? NODE_WIDTH,
+  };
+}
 
 /** Left-to-right layered layout (producers on the left, consumers on the right), with dagre. */
-export function autoLayout(t: Topology, opts: { nodeWidth?: number; nodeHeight?: number } = {}): Record<string, { x: number; y: number }> {
-  const width = opts.nodeWidth ?? NODE_WIDTH;
-  const height = opts.nodeHeight ?? NODE_HEIGHT;
-  const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: "LR", nodesep: 28, ranksep: 110, marginx: 20, marginy: 20, ...(t.nodes.length > FAST_RANKER_ABOVE ? { ranker: "longest-path" } : {}) });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const n of t.nodes) g.setNode(n.id, { width, height });
-  for (const e of t.edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
-  dagre.layout(g);
-  const out: Record<string, { x: number; y: number }> = {};
-  for (const n of t.nodes) {
-    const p = g.node(n.id);
-    // dagre gives centres; React Flow positions are top-left corners.
-    out[n.id] = { x: Math.round(p.x - width / 2), y: Math.round(p.y - height / 2) };
-  }
-  return out;
+export function autoLayout(t: Topology, opts: { nodeWidth?: number; nodeHeight?: number } = {}): Positions {
+  return layeredLayout(layoutGraph(t, opts));
 }

@@ -5,8 +5,8 @@ import type { NodeKind } from "./design-schema";
 
 export type EdgeKind = "produces" | "consumes";
 
-const WRITERS: readonly NodeKind[] = ["producer", "processor"];
-const READERS: readonly NodeKind[] = ["consumerGroup", "processor"];
+const WRITERS: readonly NodeKind[] = ["producer", "processor", "sourceConnector"];
+const READERS: readonly NodeKind[] = ["consumerGroup", "processor", "sinkConnector"];
 
 export function edgeKind(source: NodeKind, target: NodeKind): EdgeKind | null {
   if (WRITERS.includes(source) && target === "topic") return "produces";
@@ -20,9 +20,11 @@ export function connectionError(source: NodeKind, target: NodeKind): string | nu
   if (source === "topic" && target === "topic") return "A topic cannot feed another topic directly: put a processor between them";
   if (source === "topic" && target === "producer") return "A producer only writes: a topic cannot flow into it";
   if (source === "consumerGroup") return "A consumer group only reads: it cannot produce to anything";
+  if (source === "sinkConnector") return "A sink connector only reads topics: it writes out of Kafka, not to a topic";
+  if (target === "sourceConnector") return "A source connector only writes: nothing in Kafka flows into it";
   if (target === "producer") return "Nothing flows into a producer: it only writes to topics";
   if (WRITERS.includes(source) && target !== "topic") {
-    return `A ${source === "producer" ? "producer" : "processor"} writes to topics: connect it to a topic`;
+    return `A ${source === "producer" ? "producer" : source === "processor" ? "processor" : "source connector"} writes to topics: connect it to a topic`;
   }
   return "Connect producers and processors to topics, and topics to consumer groups and processors";
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clusterIdSchema } from "../clusters/cluster-schema";
+import { MAX_SET_CHARS, MAX_SET_FILES } from "./asyncapi-file-set";
 import { designNameSchema, layoutSchema, topologySchema } from "./design-schema";
 
 // Inputs of the design actions, validated on the server (and usable in the browser for early feedback).
@@ -33,4 +34,14 @@ export const restoreRevisionInputSchema = z.object({ id: designIdSchema, number:
 export const importDesignFileInputSchema = z.object({
   fileName: z.string().max(255).default("design.json"),
   text: z.string().min(1, "The file is empty").max(2_000_000, "The file is larger than 2 MB"),
+  /** The name to import it under when the file's own is taken (the user's answer to CONFLICT). */
+  name: designNameSchema.optional(),
+});
+export const importDesignFilesInputSchema = z.object({
+  /** The files of a folder or a .zip, with their paths inside it ("api/asyncapi.yaml", "api/schemas/order.avsc"). */
+  files: z
+    .array(z.object({ path: z.string().min(1).max(500), text: z.string().max(MAX_SET_CHARS) }))
+    .min(1, "No file was given")
+    .max(MAX_SET_FILES, `At most ${MAX_SET_FILES} files can be imported together`),
+  name: designNameSchema.optional(),
 });

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { contractSchema } from "../contracts/contract-schema";
+import { subjectNamingSchema } from "../contracts/subject-naming";
+import { connectorDataSchema } from "./connector-data";
+import { applicationAccessSchema } from "./design-identities";
 
 // A design's topology (what is applied to a cluster) and its layout (where nodes sit on the canvas) are
 // separate documents: moving a node changes the layout only and adds no topology revision.
 
-export const NODE_KINDS = ["producer", "topic", "consumerGroup", "processor"] as const;
+export const NODE_KINDS = ["producer", "topic", "consumerGroup", "processor", "sourceConnector", "sinkConnector"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {
@@ -11,6 +15,8 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   topic: "Topic",
   consumerGroup: "Consumer group",
   processor: "Processor",
+  sourceConnector: "Source connector",
+  sinkConnector: "Sink connector",
 };
 
 const text = (max: number) => z.string().max(max, `At most ${max} characters`);
@@ -24,6 +30,8 @@ export const producerDataSchema = z.object({
   description: text(4000).default(""),
   examplePayload: text(20_000).default(""),
   rate: z.number().nonnegative().finite().nullable().default(null),
+  /** Its principal, how it produces, prefixes and quota (design-identities.ts); absent: none. */
+  access: applicationAccessSchema.optional(),
 });
 
 export const topicDataSchema = z.object({
@@ -34,12 +42,20 @@ export const topicDataSchema = z.object({
   description: text(4000).default(""),
   /** Marked for deletion when applied (the apply issue asks the user to type the name to confirm). */
   deleteOnApply: z.boolean().default(false),
+  /** The schema of the topic's message values (and keys), see lib/contracts. */
+  contract: contractSchema.optional(),
+  /**
+   * The AsyncAPI channel address this topic stands for when the address has parameters
+   * ("lights.{streetlightId}.measured"): `name` is then one concrete topic of it. Kept for the AsyncAPI export.
+   */
+  addressPattern: text(300).optional(),
 });
 
 export const consumerGroupDataSchema = z.object({
   groupId: text(300).default(""),
   appName: text(200).default(""),
   description: text(4000).default(""),
+  access: applicationAccessSchema.optional(),
 });
 
 export const processorDataSchema = z.object({
@@ -47,6 +63,7 @@ export const processorDataSchema = z.object({
   clientId: text(200).default(""),
   groupId: text(300).default(""),
   description: text(4000).default(""),
+  access: applicationAccessSchema.optional(),
 });
 
 export const designNodeSchema = z.discriminatedUnion("kind", [
@@ -54,6 +71,8 @@ export const designNodeSchema = z.discriminatedUnion("kind", [
   z.object({ id: nodeId, kind: z.literal("topic"), data: topicDataSchema }),
   z.object({ id: nodeId, kind: z.literal("consumerGroup"), data: consumerGroupDataSchema }),
   z.object({ id: nodeId, kind: z.literal("processor"), data: processorDataSchema }),
+  z.object({ id: nodeId, kind: z.literal("sourceConnector"), data: connectorDataSchema }),
+  z.object({ id: nodeId, kind: z.literal("sinkConnector"), data: connectorDataSchema }),
 ]);
 
 export const designEdgeSchema = z.object({
@@ -69,6 +88,8 @@ export const topologySchema = z
   .object({
     nodes: z.array(designNodeSchema).max(MAX_NODES, `At most ${MAX_NODES} nodes`),
     edges: z.array(designEdgeSchema).max(MAX_EDGES, `At most ${MAX_EDGES} edges`),
+    /** How apply names the Schema Registry subjects of its topics' contracts (absent: TopicNameStrategy). */
+    subjectNaming: subjectNamingSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const ids = new Set<string>();
@@ -86,10 +107,7 @@ export const layoutSchema = z.object({
   positions: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })).default({}),
 });
 
-export type ProducerData = z.output<typeof producerDataSchema>;
 export type TopicData = z.output<typeof topicDataSchema>;
-export type ConsumerGroupData = z.output<typeof consumerGroupDataSchema>;
-export type ProcessorData = z.output<typeof processorDataSchema>;
 export type DesignNode = z.output<typeof designNodeSchema>;
 export type DesignEdge = z.output<typeof designEdgeSchema>;
 export type Topology = z.output<typeof topologySchema>;
@@ -107,7 +125,6 @@ export const designFileSchema = z.object({
   topology: topologySchema,
   layout: layoutSchema.default({ positions: {} }),
 });
-export type DesignFile = z.output<typeof designFileSchema>;
 
 export const designNameSchema = z.string().trim().min(1, "Give the design a name").max(120, "A design name has at most 120 characters");
 
@@ -117,6 +134,13 @@ export function emptyTopology(): Topology {
 
 /** Default data of a new node of a kind. */
 export function defaultNodeData<K extends NodeKind>(kind: K): NodeDataOf<K> {
-  const schema = { producer: producerDataSchema, topic: topicDataSchema, consumerGroup: consumerGroupDataSchema, processor: processorDataSchema }[kind];
+  const schema = {
+    producer: producerDataSchema,
+    topic: topicDataSchema,
+    consumerGroup: consumerGroupDataSchema,
+    processor: processorDataSchema,
+    sourceConnector: connectorDataSchema,
+    sinkConnector: connectorDataSchema,
+  }[kind];
   return schema.parse({}) as NodeDataOf<K>;
 }

@@ -14,6 +14,13 @@ export interface DesignView {
   updatedAt: string;
 }
 
+/** A design's newest saved version, without its content (polled by an open designer). */
+export interface DesignHead {
+  id: string;
+  version: number;
+  updatedAt: string;
+}
+
 export interface DesignSummary {
   id: string;
   name: string;

@@ -1,3 +1,4 @@
+import { subjectNamingOf } from "../contracts/subject-naming";
 import type { DesignEdge, DesignNode, Topology } from "./design-schema";
 import { nodeLabel } from "./validate-design";
 
@@ -14,6 +15,8 @@ export interface TopologyDiff {
   nodesChanged: { id: string; kind: DesignNode["kind"]; label: string; changes: FieldChange[] }[];
   edgesAdded: { id: string; from: string; to: string }[];
   edgesRemoved: { id: string; from: string; to: string }[];
+  /** Design-wide settings that changed (the contracts' subject naming strategy); absent when none did. */
+  settings?: FieldChange[];
 }
 
 /** Flattens nested plain objects to dotted keys ({configs: {a: 1}} → {"configs.a": 1}). */
@@ -58,11 +61,12 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
   for (const n of before.nodes) if (!newNodes.has(n.id)) diff.nodesRemoved.push({ id: n.id, kind: n.kind, label: nodeLabel(n) });
   for (const [k, e] of newEdges) if (!oldEdges.has(k)) diff.edgesAdded.push({ id: e.id, from: label(e.source), to: label(e.target) });
   for (const [k, e] of oldEdges) if (!newEdges.has(k)) diff.edgesRemoved.push({ id: e.id, from: label(e.source), to: label(e.target) });
+  if (subjectNamingOf(before) !== subjectNamingOf(after)) diff.settings = [{ key: "subjectNaming", before: subjectNamingOf(before), after: subjectNamingOf(after) }];
   return diff;
 }
 
 export function isEmptyDiff(d: TopologyDiff): boolean {
-  return !d.nodesAdded.length && !d.nodesRemoved.length && !d.nodesChanged.length && !d.edgesAdded.length && !d.edgesRemoved.length;
+  return !d.nodesAdded.length && !d.nodesRemoved.length && !d.nodesChanged.length && !d.edgesAdded.length && !d.edgesRemoved.length && !d.settings?.length;
 }
 
 /** One line, e.g. "2 nodes added, 1 changed, 1 edge removed", for revision lists. */
@@ -74,5 +78,6 @@ export function summarizeDiff(d: TopologyDiff): string {
   if (d.nodesChanged.length) parts.push(`${n(d.nodesChanged.length, "node")} changed`);
   if (d.edgesAdded.length) parts.push(`${n(d.edgesAdded.length, "connection")} added`);
   if (d.edgesRemoved.length) parts.push(`${n(d.edgesRemoved.length, "connection")} removed`);
+  for (const c of d.settings ?? []) parts.push(`${c.key === "subjectNaming" ? "subject naming" : c.key} ${String(c.before)} → ${String(c.after)}`);
   return parts.join(", ") || "no changes";
 }

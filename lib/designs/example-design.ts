@@ -1,6 +1,100 @@
+import type { Contract } from "../contracts/contract-schema";
 import type { Topology } from "./design-schema";
 
 const WEEK = String(7 * 24 * 3600 * 1000);
+
+// Contracts in all three formats, as a team would write them: Avro for orders (keyed by customer id),
+// Protobuf for payments, JSON Schema for flagged orders and customers.
+const ORDER_CONTRACT: Contract = {
+  value: {
+    format: "avro",
+    text: JSON.stringify(
+      {
+        type: "record",
+        name: "OrderPlaced",
+        namespace: "shop.orders.v1",
+        fields: [
+          { name: "orderId", type: "string" },
+          { name: "customerId", type: "string" },
+          { name: "total", type: { type: "bytes", logicalType: "decimal", precision: 10, scale: 2 } },
+          { name: "currency", type: { type: "enum", name: "Currency", symbols: ["EUR", "USD", "GBP"] } },
+          { name: "lines", type: { type: "array", items: { type: "record", name: "Line", fields: [{ name: "sku", type: "string" }, { name: "qty", type: "int" }] } } },
+          { name: "placedAt", type: { type: "long", logicalType: "timestamp-millis" } },
+          { name: "note", type: ["null", "string"], default: null },
+        ],
+      },
+      null,
+      2,
+    ),
+  },
+  key: { format: "avro", text: '"string"' },
+};
+
+const PAYMENT_CONTRACT: Contract = {
+  value: {
+    format: "protobuf",
+    text: `syntax = "proto3";
+package shop.payments.v1;
+
+// The outcome of charging an order.
+message PaymentResult {
+  string order_id = 1;
+  Status status = 2;
+  int64 amount_cents = 3;
+  string currency = 4;
+
+  enum Status {
+    STATUS_UNSPECIFIED = 0;
+    CAPTURED = 1;
+    DECLINED = 2;
+  }
+}
+`,
+  },
+};
+
+const FLAGGED_CONTRACT: Contract = {
+  value: {
+    format: "json-schema",
+    text: JSON.stringify(
+      {
+        title: "FlaggedOrder",
+        type: "object",
+        required: ["orderId", "score"],
+        properties: {
+          orderId: { type: "string" },
+          score: { type: "number", minimum: 0, maximum: 1 },
+          reasons: { type: "array", items: { type: "string" } },
+        },
+      },
+      null,
+      2,
+    ),
+  },
+};
+
+const CUSTOMER_CONTRACT: Contract = {
+  value: {
+    format: "json-schema",
+    text: JSON.stringify(
+      {
+        title: "Customer",
+        type: "object",
+        required: ["customerId", "tier"],
+        properties: {
+          customerId: { type: "string" },
+          name: { type: "string" },
+          tier: { enum: ["standard", "gold", "platinum"] },
+          address: { $ref: "#/definitions/Address" },
+        },
+        definitions: { Address: { type: "object", properties: { city: { type: "string" }, country: { type: "string", minLength: 2, maxLength: 2 } } } },
+      },
+      null,
+      2,
+    ),
+  },
+  key: { format: "json-schema", text: '{\n  "type": "string"\n}' },
+};
 
 /** A realistic starter flow: an online shop's orders, payments, fraud scoring and shipping. */
 export function exampleTopology(): Topology {
@@ -27,6 +121,7 @@ export function exampleTopology(): Topology {
           configs: { "cleanup.policy": "delete", "retention.ms": WEEK, "compression.type": "zstd" },
           description: "Every order placed, keyed by customer id.",
           deleteOnApply: false,
+          contract: ORDER_CONTRACT,
         },
       },
       {
@@ -37,7 +132,7 @@ export function exampleTopology(): Topology {
       {
         id: "flagged",
         kind: "topic",
-        data: { name: "shop.orders.flagged.v1", partitions: 3, replicationFactor: 1, configs: { "retention.ms": WEEK }, description: "Orders held for review.", deleteOnApply: false },
+        data: { name: "shop.orders.flagged.v1", partitions: 3, replicationFactor: 1, configs: { "retention.ms": WEEK }, description: "Orders held for review.", deleteOnApply: false, contract: FLAGGED_CONTRACT },
       },
       { id: "billing", kind: "consumerGroup", data: { groupId: "billing", appName: "billing-service", description: "Captures payment for each order." } },
       { id: "review", kind: "consumerGroup", data: { groupId: "fraud-review-ui", appName: "review-desk", description: "Shows flagged orders to the review team." } },
@@ -49,13 +144,13 @@ export function exampleTopology(): Topology {
       {
         id: "payments-topic",
         kind: "topic",
-        data: { name: "shop.payments.v1", partitions: 3, replicationFactor: 1, configs: { "cleanup.policy": "delete", "min.insync.replicas": "1" }, description: "Payment outcomes.", deleteOnApply: false },
+        data: { name: "shop.payments.v1", partitions: 3, replicationFactor: 1, configs: { "cleanup.policy": "delete", "min.insync.replicas": "1" }, description: "Payment outcomes.", deleteOnApply: false, contract: PAYMENT_CONTRACT },
       },
       { id: "shipping", kind: "consumerGroup", data: { groupId: "shipping", appName: "shipping-service", description: "Books a carrier once an order is paid." } },
       {
         id: "customers",
         kind: "topic",
-        data: { name: "shop.customers.v1", partitions: 1, replicationFactor: 1, configs: { "cleanup.policy": "compact" }, description: "Latest state of each customer (compacted).", deleteOnApply: false },
+        data: { name: "shop.customers.v1", partitions: 1, replicationFactor: 1, configs: { "cleanup.policy": "compact" }, description: "Latest state of each customer (compacted).", deleteOnApply: false, contract: CUSTOMER_CONTRACT },
       },
       { id: "crm", kind: "producer", data: { appName: "crm", clientId: "crm-sync", description: "Syncs customer records.", examplePayload: "", rate: 2 } },
     ],

@@ -1,6 +1,9 @@
 import { edgeKind } from "./connection-rules";
 import type { DesignEdge, DesignNode, NodeKind, Topology } from "./design-schema";
 
+/** The kinds generated designs use (no connectors: they need a Connect cluster to mean anything). */
+type GenKind = Exclude<NodeKind, "sourceConnector" | "sinkConnector">;
+
 // Big, realistic-looking designs for benchmarks and load tests. Deterministic: the same options give the same
 // topology, so a benchmark's two pages (and two runs) draw exactly the same graph.
 
@@ -30,14 +33,14 @@ function random(seed: number): () => number {
   };
 }
 
-function counts(total: number, mix: GenerateOptions["mix"] = DEFAULT_MIX): Record<NodeKind, number> {
+function counts(total: number, mix: GenerateOptions["mix"] = DEFAULT_MIX): Record<GenKind, number> {
   const producer = Math.round(total * mix.producer);
   const topic = Math.round(total * mix.topic);
   const consumerGroup = Math.min(Math.round(total * mix.consumerGroup), total - producer - topic);
   return { producer, topic, consumerGroup, processor: Math.max(0, total - producer - topic - consumerGroup) };
 }
 
-function makeNode(kind: NodeKind, i: number, pick: <T>(xs: readonly T[]) => T): DesignNode {
+function makeNode(kind: GenKind, i: number, pick: <T>(xs: readonly T[]) => T): DesignNode {
   const n = String(i + 1).padStart(4, "0");
   const domain = DOMAINS[i % DOMAINS.length];
   const entity = pick(ENTITIES);
@@ -79,7 +82,7 @@ export function generateTopology(opts: GenerateOptions): Topology {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const c = counts(opts.nodes, opts.mix);
 
-  const byKind: Record<NodeKind, DesignNode[]> = { producer: [], topic: [], consumerGroup: [], processor: [] };
+  const byKind: Record<GenKind, DesignNode[]> = { producer: [], topic: [], consumerGroup: [], processor: [] };
   for (const kind of ["producer", "topic", "consumerGroup", "processor"] as const) {
     for (let i = 0; i < c[kind]; i++) byKind[kind].push(makeNode(kind, i, pick));
   }

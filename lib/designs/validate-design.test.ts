@@ -26,6 +26,17 @@ describe("validateDesign", () => {
     expect(validateDesign(exampleTopology())).toEqual([]);
   });
 
+  it("makes an invalid contract an error on its topic, on the part that is broken", () => {
+    const valid = { format: "avro" as const, text: '{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "string"}]}' };
+    expect(validateDesign(wired(topic("t", { contract: { value: valid } })))).toEqual([]);
+    const problems = validateDesign(wired(topic("t", { contract: { value: valid, key: { format: "json-schema", text: '{\n  "type": 5\n}' } } })));
+    expect(problems).toEqual([
+      { severity: "error", nodeId: "t", field: "contract.key", message: expect.stringMatching(/^topic "t": key schema \(JSON Schema\): line 2, column 11: At \/type: must be/) },
+    ]);
+    const broken = validateDesign(wired(topic("t", { contract: { value: { format: "protobuf", text: "message X {" } } })));
+    expect(broken).toEqual([{ severity: "error", nodeId: "t", field: "contract.value", message: expect.stringMatching(/^topic "t": value schema \(Protobuf\): /) }]);
+  });
+
   it.each([
     ["", "cannot be empty"],
     [".", "cannot be named"],
@@ -38,11 +49,12 @@ describe("validateDesign", () => {
     expect(problems).toContainEqual(expect.objectContaining({ severity: "error", nodeId: "t", field: "name", message: expect.stringContaining(reason) }));
   });
 
-  it("refuses duplicate topics and warns about '.'/'_' collisions", () => {
+  it("refuses duplicate topics and '.'/'_' collisions, each collision listed once", () => {
     const dup = wired(topic("t1", { name: "orders" }), { nodes: [topic("t2", { name: "orders" })], edges: [{ id: "x", source: "p", target: "t2" }, { id: "y", source: "t2", target: "g" }] });
     expect(messages(dup).filter((m) => m.includes("appears 2 times"))).toHaveLength(2);
     const col = wired(topic("t1", { name: "shop.orders" }), { nodes: [topic("t2", { name: "shop_orders" })], edges: [{ id: "x", source: "p", target: "t2" }, { id: "y", source: "t2", target: "g" }] });
-    expect(messages(col)).toContainEqual(expect.stringMatching(/^warning: Topic names "shop.orders" and "shop_orders" collide/));
+    const collisions = messages(col).filter((m) => m.includes("collides"));
+    expect(collisions).toEqual(['error: Topic "shop_orders" collides with "shop.orders": Kafka treats \'.\' and \'_\' alike in metric names and refuses the second']);
   });
 
   it("checks partitions and replication factor, against the broker count when bound", () => {
@@ -69,8 +81,9 @@ describe("validateDesign", () => {
     expect(m.some((x) => x.includes("cleanup.policy"))).toBe(false);
   });
 
-  it("warns when min.insync.replicas exceeds the replication factor", () => {
-    expect(messages(wired(topic("t", { configs: { "min.insync.replicas": "2" } })))).toContainEqual(expect.stringMatching(/^warning: .*min.insync.replicas 2 is more than the replication factor 1/));
+  it("refuses min.insync.replicas above the replication factor", () => {
+    expect(messages(wired(topic("t", { configs: { "min.insync.replicas": "2" } })))).toContainEqual(expect.stringMatching(/^error: .*min.insync.replicas 2 is more than the replication factor 1/));
+    expect(messages(wired(topic("t", { replicationFactor: 3, configs: { "min.insync.replicas": "2" } })))).toEqual([]);
   });
 
   it("warns about topics without producer or consumer and groups that read nothing", () => {

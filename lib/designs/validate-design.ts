@@ -1,7 +1,12 @@
-import { topicNameError, unifyCollisionChars } from "../topics/topic-name";
+import { contractProblems } from "../contracts/schema-codec";
+import { minInsyncReplicasError } from "../topics/create-topic-schema";
+import { topicCollisionMessage, topicNameError, unifyCollisionChars } from "../topics/topic-name";
 import { topicConfigError } from "../topics/topic-configs";
 import { newEdgeError } from "./connection-rules";
 import type { DesignNode, NodeKind, Topology } from "./design-schema";
+import { connectorLabel } from "./design-connectors";
+import { connectorDesignProblems } from "./validate-connectors";
+import { identityProblems } from "./design-identities";
 
 export type Severity = "error" | "warning";
 
@@ -30,6 +35,9 @@ export function nodeLabel(n: DesignNode): string {
       return n.data.appName ? `producer "${n.data.appName}"` : "unnamed producer";
     case "processor":
       return n.data.appName ? `processor "${n.data.appName}"` : "unnamed processor";
+    case "sourceConnector":
+    case "sinkConnector":
+      return connectorLabel(n);
   }
 }
 
@@ -93,10 +101,10 @@ export function validateDesign(t: Topology, ctx: ValidationContext = {}): Proble
           const err = topicConfigError(key, value);
           if (err) add("error", `${nodeLabel(n)}: ${err}`, `configs.${key}`);
         }
-        const minIsr = Number(d.configs["min.insync.replicas"]);
-        if (Number.isInteger(minIsr) && d.replicationFactor >= 1 && minIsr > d.replicationFactor) {
-          add("warning", `${nodeLabel(n)}: min.insync.replicas ${minIsr} is more than the replication factor ${d.replicationFactor}: writes with acks=all will fail`, "configs.min.insync.replicas");
-        }
+        const minIsrError = minInsyncReplicasError(d.configs["min.insync.replicas"], d.replicationFactor);
+        if (minIsrError) add("error", `${nodeLabel(n)}: ${minIsrError}`, "configs.min.insync.replicas");
+        // Compiled schemas are cached by text, so an unchanged contract costs a lookup on each edit.
+        for (const p of contractProblems(d.contract)) add("error", `${nodeLabel(n)}: ${p.message}`, `contract.${p.part}`);
         if (!d.deleteOnApply) {
           if (!ins.length) add("warning", `${nodeLabel(n)} has no producer`);
           if (!outs.length) add("warning", `${nodeLabel(n)} has no consumer`);
@@ -124,6 +132,7 @@ export function validateDesign(t: Topology, ctx: ValidationContext = {}): Proble
         if (!outs.length) add("warning", `${nodeLabel(n)} writes to no topic`);
         break;
       }
+      // Connectors: connectorDesignProblems below, once for the whole design.
     }
   }
 
@@ -132,15 +141,11 @@ export function validateDesign(t: Topology, ctx: ValidationContext = {}): Proble
   }
   for (const names of unified.values()) {
     if (names.size > 1) {
-      const list = [...names].sort();
-      for (const name of list) {
+      // Kafka refuses to create the second of two such topics: one error, on each name after the first.
+      const [first, ...others] = [...names].sort();
+      for (const name of others) {
         for (const id of topicNames.get(name) ?? []) {
-          problems.push({
-            severity: "warning",
-            nodeId: id,
-            field: "name",
-            message: `Topic names ${list.map((x) => `"${x}"`).join(" and ")} collide once '.' and '_' are treated alike (Kafka's metric names)`,
-          });
+          problems.push({ severity: "error", nodeId: id, field: "name", message: topicCollisionMessage(name, first) });
         }
       }
     }
@@ -149,6 +154,8 @@ export function validateDesign(t: Topology, ctx: ValidationContext = {}): Proble
     if (ids.length > 1) for (const nid of ids) problems.push({ severity: "warning", nodeId: nid, field: "groupId", message: `Group id "${id}" is used by ${ids.length} nodes: they share one group's offsets` });
   }
 
+  problems.push(...identityProblems(t));
+  problems.push(...connectorDesignProblems(t));
   return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
 }
 

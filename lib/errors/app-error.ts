@@ -7,6 +7,12 @@ export const ERROR_CODES = [
   "READ_ONLY",
   "NOT_FOUND",
   "CONFLICT",
+  "PAYLOAD_TOO_LARGE",
+  /** A user's expression or pattern went over its time or memory budget. */
+  "TOO_COSTLY",
+  "RATE_LIMITED",
+  /** The server is at a bound it keeps (e.g. every filter worker busy with a full queue): try again shortly. */
+  "BUSY",
   "KAFKA_UNREACHABLE",
   "KAFKA_AUTH_FAILED",
   "KAFKA_TLS_FAILED",
@@ -48,6 +54,14 @@ export function httpStatusFor(code: ErrorCode): number {
       return 404;
     case "CONFLICT":
       return 409;
+    case "PAYLOAD_TOO_LARGE":
+      return 413;
+    case "TOO_COSTLY":
+      return 422;
+    case "RATE_LIMITED":
+      return 429;
+    case "BUSY":
+      return 503;
     case "KAFKA_UNREACHABLE":
     case "KAFKA_AUTH_FAILED":
     case "KAFKA_TLS_FAILED":

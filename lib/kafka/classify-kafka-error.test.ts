@@ -35,7 +35,16 @@ describe("classifyKafkaError", () => {
   });
   it("falls back to Kafka's own error type, first line only", () => {
     const c = classifyKafkaError(err("KafkaJSProtocolError", "Topic with this name already exists\n    at stack", { type: "TOPIC_ALREADY_EXISTS" }));
-    expect(c).toEqual({ code: "KAFKA_ERROR", userMessage: "Kafka returned an error (TOPIC_ALREADY_EXISTS): Topic with this name already exists" });
+    expect(c).toEqual({ code: "KAFKA_ERROR", userMessage: "Kafka refused the request — TOPIC_ALREADY_EXISTS: Topic with this name already exists" });
+  });
+  it("says what each of a batch's errors was, not only that there were some", () => {
+    const inner = Object.assign(err("KafkaJSCreateTopicError", "Replication factor is below 1 or larger than the number of available brokers", { type: "INVALID_REPLICATION_FACTOR" }), { topic: "orders" });
+    const c = classifyKafkaError(Object.assign(err("KafkaJSAggregateError", "Topic creation errors"), { errors: [inner] }));
+    expect(c.userMessage).toBe('Kafka refused the request — INVALID_REPLICATION_FACTOR for topic "orders": Replication factor is below 1 or larger than the number of available brokers');
+  });
+  it("says a port that closes at the first request does not look like a Kafka broker", () => {
+    const c = classifyKafkaError(err("KafkaJSNumberOfRetriesExceeded", "Closed connection"), "127.0.0.1:8080");
+    expect(c).toEqual({ code: "KAFKA_UNREACHABLE", userMessage: "127.0.0.1:8080 accepted the connection and closed it at the first request: this does not look like a Kafka broker (or the listener expects TLS or SASL)." });
   });
   it("survives non-errors", () => {
     expect(classifyKafkaError(undefined).code).toBe("KAFKA_ERROR");

@@ -50,6 +50,11 @@ export function classifyKafkaError(error: unknown, bootstrap = "the cluster"): K
   const types = all.map((x) => str(x.type));
   const text = all.map((x) => str(x.message)).join(" | ");
 
+  if (codes.includes("ETOPIARYPOLICY")) {
+    // The network policy refused the connection as it opened (server/net/guarded-connect.ts): say why.
+    const why = /refused by the network policy: (.*)$/.exec(text.split(" | ").find((t) => t.includes("refused by the network policy")) ?? "")?.[1];
+    return { code: "KAFKA_UNREACHABLE", userMessage: `Connection to ${bootstrap} refused by the network policy${why ? `: ${why}` : "."}` };
+  }
   if (names.includes("KafkaJSSASLAuthenticationError") || types.includes("SASL_AUTHENTICATION_FAILED") || /SASL .*authentication failed/i.test(text)) {
     return { code: "KAFKA_AUTH_FAILED", userMessage: `Authentication failed at ${bootstrap}: check the SASL mechanism, user name and password.` };
   }
@@ -82,11 +87,27 @@ export function classifyKafkaError(error: unknown, bootstrap = "the cluster"): K
   if (names.includes("TopiaryTimeoutError") || names.includes("KafkaJSRequestTimeoutError") || /timed? ?out|timeout/i.test(text)) {
     return { code: "KAFKA_TIMEOUT", userMessage: `No answer from ${bootstrap} in time: the brokers may be down, or the address or protocol (TLS, SASL) may be wrong.` };
   }
+  if (/Closed connection/i.test(text)) {
+    // The connection was made, then closed at the first request without a Kafka answer.
+    return {
+      code: "KAFKA_UNREACHABLE",
+      userMessage: `${bootstrap} accepted the connection and closed it at the first request: this does not look like a Kafka broker (or the listener expects TLS or SASL).`,
+    };
+  }
   if (names.includes("KafkaJSConnectionError") || names.includes("KafkaJSBrokerNotFound") || /Connection (error|closed)|broker not found/i.test(text)) {
     return { code: "KAFKA_UNREACHABLE", userMessage: `Could not connect to ${bootstrap}: the brokers are unreachable.` };
   }
-  const kafkaType = types.find(Boolean);
-  const detail = kafkaType ? ` (${kafkaType})` : "";
+  // Kafka's own errors (one per topic or partition for batch requests): each with its code and what it means.
+  const specific = all
+    .filter((x) => str(x.type))
+    .map((x) => {
+      const topic = str((x as { topic?: unknown }).topic);
+      return `${str(x.type)}${topic ? ` for topic "${topic}"` : ""}: ${str(x.message).split("\n")[0].slice(0, 300)}`;
+    });
+  if (specific.length) {
+    const shown = [...new Set(specific)].slice(0, 3);
+    return { code: "KAFKA_ERROR", userMessage: `Kafka refused the request — ${shown.join("; ")}${specific.length > 3 ? ` (and ${specific.length - 3} more)` : ""}` };
+  }
   const msg = str(all[0]?.message).split("\n")[0].slice(0, 200);
-  return { code: "KAFKA_ERROR", userMessage: `Kafka returned an error${detail}${msg ? `: ${msg}` : ""}` };
+  return { code: "KAFKA_ERROR", userMessage: `Kafka returned an error${msg ? `: ${msg}` : ""}` };
 }

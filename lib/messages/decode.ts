@@ -16,7 +16,6 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 function asText(bytes: Uint8Array): string | null {
   try {
     const s = decoder.decode(bytes);
-    // eslint-disable-next-line no-control-regex
     return /[\u0000-\u0008\u000e-\u001f]/.test(s) ? null : s;
   } catch {
     return null;

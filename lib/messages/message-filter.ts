@@ -1,31 +1,29 @@
-import { Environment } from "@marcbachmann/cel-js";
+import { createFilterEnvironment, expressionErrorIn, parseFilter, type FilterableMessage } from "./cel-filter.mjs";
 import { requiredValueLiterals } from "./required-literals";
 import type { QuickFilters } from "./scan-schema";
 
-// Filters run on the server over each message. The expression language is CEL (through a maintained
-// JavaScript implementation): it has no access to the process, the file system or the network, and its
-// structural limits bound what one expression may be. Never eval, Function, node:vm or vm2.
+// A message search's filter in two parts. The quick filters and the byte-level prefilter of an expression
+// (required-literals.ts) are linear in the message's size and run inline, where the messages are read. The CEL
+// expression itself is only ever evaluated in the worker pool (server/messages/filter-pool.ts), under a
+// per-message and a per-search budget: one expression's cost is not bounded by its length.
 
-export interface FilterableMessage {
-  key: Uint8Array | null;
-  value: Uint8Array | null;
-  headers: Record<string, string>;
-  partition: number;
-  offset: number;
-  timestamp: number;
+export type { FilterableMessage };
+
+export interface MessageFilter {
+  /** Cheap, linear checks on the raw bytes: a message that fails them cannot match. */
+  prefilter: (m: FilterableMessage) => boolean;
+  /** The CEL expression for the messages that pass the prefilter; null when there is none. */
+  expression: string | null;
+  /**
+   * For a search that reads many records at once: a value passes the prefilter only if it contains `needle` (or a
+   * backslash, when `orBackslash`), so records without either are skipped without calling it.
+   */
+  valueHint?: { needle: Uint8Array; orBackslash: boolean };
 }
 
-export type CompiledFilter = (m: FilterableMessage) => boolean;
-export type CompileResult = { ok: true; match: CompiledFilter; evaluationErrors: () => number } | { ok: false; error: string };
+export type CompileResult = { ok: true; filter: MessageFilter } | { ok: false; error: string };
 
-const env = new Environment({
-  unlistedVariablesAreDyn: false,
-  homogeneousAggregateLiterals: false,
-  limits: { maxAstNodes: 400, maxDepth: 24, maxListElements: 200, maxMapEntries: 200, maxCallArguments: 16 },
-});
-for (const v of ["key", "value", "headers", "partition", "offset", "timestamp"]) env.registerVariable(v, "dyn");
-
-const utf8 = new TextDecoder("utf-8");
+const env = createFilterEnvironment();
 const encoder = new TextEncoder();
 
 function bytesIncludes(haystack: Uint8Array, needle: Uint8Array): boolean {
@@ -41,39 +39,16 @@ function bytesIncludes(haystack: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
-/** The value as the expression sees it: parsed JSON when it is JSON, else the text. */
-function valueForExpression(bytes: Uint8Array | null): unknown {
-  if (bytes === null) return null;
-  const text = utf8.decode(bytes);
-  const c = text.charCodeAt(0);
-  // '{', '[', '"', digits, '-', t/f/n: worth trying JSON.
-  if (c === 123 || c === 91 || c === 34 || (c >= 48 && c <= 57) || c === 45 || c === 116 || c === 102 || c === 110) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
 /** Checks an expression without running it: a precise error (with its position) or null. */
 export function expressionError(expression: string): string | null {
-  if (!expression.trim()) return null;
-  try {
-    const check = env.parse(expression).check();
-    if (!check.valid) return check.error?.message ?? "Invalid expression";
-    if (check.type !== "bool" && check.type !== "dyn") return `The expression must give true or false, not ${check.type}`;
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
+  return expressionErrorIn(env, expression);
 }
 
-export function compileFilter(filters: QuickFilters, expression: string): CompileResult {
+/** `decodedValues`: values are decoded with a schema before the expression sees them (see requiredValueLiterals). */
+export function compileFilter(filters: QuickFilters, expression: string, opts: { decodedValues?: boolean } = {}): CompileResult {
   const err = expressionError(expression);
   if (err) return { ok: false, error: err };
-  const checks: CompiledFilter[] = [];
+  const checks: ((m: FilterableMessage) => boolean)[] = [];
 
   if (filters.keyEquals) {
     const want = encoder.encode(filters.keyEquals);
@@ -83,9 +58,11 @@ export function compileFilter(filters: QuickFilters, expression: string): Compil
     const want = encoder.encode(filters.keyContains);
     checks.push((m) => m.key !== null && bytesIncludes(m.key, want));
   }
+  let valueHint: MessageFilter["valueHint"];
   if (filters.valueContains) {
     const want = encoder.encode(filters.valueContains);
     checks.push((m) => m.value !== null && bytesIncludes(m.value, want));
+    if (want.length) valueHint = { needle: want, orBackslash: false };
   }
   if (filters.headerKey) {
     const hk = filters.headerKey;
@@ -93,34 +70,16 @@ export function compileFilter(filters: QuickFilters, expression: string): Compil
     checks.push((m) => hk in m.headers && (hv === undefined || hv === "" || m.headers[hk] === hv));
   }
 
-  let errors = 0;
-  if (expression.trim()) {
-    const program = env.parse(expression);
+  const trimmed = expression.trim();
+  if (trimmed) {
     // Skip, without parsing, values that cannot satisfy `value.x == "literal"` conditions (see required-literals).
-    const literals = requiredValueLiterals(program.ast).map((l) => encoder.encode(l));
+    const literals = requiredValueLiterals(parseFilter(env, expression).ast, !opts.decodedValues).map((l) => encoder.encode(l));
     const backslash = new Uint8Array([0x5c]);
     if (literals.length) {
       checks.push((m) => m.value !== null && (bytesIncludes(m.value, backslash) || literals.every((l) => bytesIncludes(m.value!, l))));
+      const longest = literals.reduce((a, b) => (b.length > a.length ? b : a));
+      if (!valueHint && longest.length) valueHint = { needle: longest, orBackslash: true };
     }
-    checks.push((m) => {
-      try {
-        return (
-          program({
-            key: m.key === null ? null : utf8.decode(m.key),
-            value: valueForExpression(m.value),
-            headers: m.headers,
-            partition: m.partition,
-            offset: m.offset,
-            timestamp: m.timestamp,
-          }) === true
-        );
-      } catch {
-        // A message without the field the expression reads (or of another type) does not match.
-        errors++;
-        return false;
-      }
-    });
   }
-  // Cheap byte checks run before the expression.
-  return { ok: true, match: (m) => checks.every((c) => c(m)), evaluationErrors: () => errors };
+  return { ok: true, filter: { prefilter: (m) => checks.every((c) => c(m)), expression: trimmed ? expression : null, ...(valueHint ? { valueHint } : {}) } };
 }

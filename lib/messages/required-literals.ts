@@ -24,15 +24,18 @@ function stringLiteral(n: unknown): string | null {
   return isNode(n) && n.op === "value" && typeof n.args === "string" ? n.args : null;
 }
 
-/** JSON string literals (with their quotes) that a value must contain for the expression to be true. */
-export function requiredValueLiterals(ast: unknown): string[] {
+/**
+ * JSON string literals (with their quotes) that a value must contain for the expression to be true. For values
+ * decoded with a schema (Avro and Protobuf hold strings as raw UTF-8, unquoted), `quoted` false gives them bare.
+ */
+export function requiredValueLiterals(ast: unknown, quoted = true): string[] {
   if (!isNode(ast)) return [];
-  if (ast.op === "&&") return (ast.args as unknown[]).flatMap(requiredValueLiterals);
+  if (ast.op === "&&") return (ast.args as unknown[]).flatMap((a) => requiredValueLiterals(a, quoted));
   if (ast.op === "==") {
     const [a, b] = ast.args as [unknown, unknown];
     const lit = stringLiteral(a) ?? stringLiteral(b);
     const field = stringLiteral(a) !== null ? b : a;
-    if (lit !== null && lit.length > 0 && isValueField(field)) return [JSON.stringify(lit)];
+    if (lit !== null && lit.length > 0 && isValueField(field)) return [quoted ? JSON.stringify(lit) : lit];
   }
   return [];
 }

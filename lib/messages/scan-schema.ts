@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clusterIdSchema } from "../clusters/cluster-schema";
+import { scanDecodeSchema } from "../registry/scan-decode-schema";
 import { topicNameSchema } from "../topics/create-topic-schema";
 
 // What a message search asks for, and its bounds. Query-string values arrive as strings, hence coerce.
@@ -18,7 +19,6 @@ const startSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("offset"), offset: z.coerce.number().int().min(0) }),
   z.object({ kind: z.literal("timestamp"), timestamp: z.coerce.number().int().min(0) }),
 ]);
-export type ScanStart = z.output<typeof startSchema>;
 
 export const quickFiltersSchema = z.object({
   keyEquals: z.string().max(1000).optional(),
@@ -39,6 +39,8 @@ export const scanRequestSchema = z.object({
   maxDurationMs: z.coerce.number().int().min(100).max(SCAN_BOUNDS.maxDurationMs.max).default(SCAN_BOUNDS.maxDurationMs.default),
   filters: quickFiltersSchema.default({}),
   expression: z.string().max(SCAN_BOUNDS.expressionLength, `An expression has at most ${SCAN_BOUNDS.expressionLength} characters`).default(""),
+  /** Keys and values written with a schema: see lib/registry/scan-decode-schema.ts. */
+  decode: scanDecodeSchema.optional(),
 });
 export type ScanRequest = z.output<typeof scanRequestSchema>;
 

@@ -24,6 +24,17 @@ describe("classifyAddress", () => {
     ["::", "unspecified"],
     ["100.64.0.1", "shared"],
     ["100.127.255.255", "shared"],
+    ["192.0.0.1", "reserved"],
+    ["192.0.0.170", "reserved"],
+    ["198.18.0.1", "reserved"],
+    ["198.19.255.255", "reserved"],
+    ["240.0.0.1", "reserved"],
+    ["224.0.0.1", "multicast"],
+    ["239.255.255.250", "multicast"],
+    ["ff02::1", "multicast"],
+    ["ff05::1:3", "multicast"],
+    ["255.255.255.255", "broadcast"],
+    ["0:0:0:0:0:0:0:0", "unspecified"],
   ] as const)("%s is %s", (ip, kind) => {
     expect(classifyAddress(ip)).toBe(kind);
   });
@@ -36,6 +47,23 @@ describe("classifyAddress", () => {
     ["::FFFF:192.168.0.1", "private"],
     ["64:ff9b::10.0.0.1", "private"],
     ["[::ffff:127.0.0.1]", "loopback"],
+    // IPv4-compatible (deprecated, ::a.b.c.d)
+    ["::127.0.0.1", "loopback"],
+    ["::10.0.0.1", "private"],
+    ["::a9fe:a9fe", "link-local"],
+    ["::2", "reserved"],
+    // NAT64 well-known and local-use prefixes
+    ["64:ff9b::7f00:1", "loopback"],
+    ["64:ff9b::169.254.169.254", "link-local"],
+    ["64:ff9b:1::8.8.8.8", "private"],
+    ["64:ff9b:1:abcd::1", "private"],
+    // 6to4: the IPv4 address in the second and third groups
+    ["2002:7f00:1::", "loopback"],
+    ["2002:a9fe:a9fe::1", "link-local"],
+    ["2002:c0a8:101::1", "private"],
+    // Teredo: the server's address, or the client's with its bits inverted
+    ["2001:0:7f00:1::1", "loopback"],
+    ["2001:0:808:808::3f57:fefe", "private"],
   ] as const)("IPv4 inside IPv6: %s is %s", (ip, kind) => {
     expect(classifyAddress(ip)).toBe(kind);
   });
@@ -54,10 +82,15 @@ describe("classifyAddress", () => {
     "128.0.0.1",
     "2001:4860:4860::8888",
     "::ffff:8.8.8.8",
-    "::2",
     "fe00::1",
-    "ff02::1",
     "64:ff9b::8.8.8.8",
+    "::8.8.8.8",
+    "2002:808:808::1",
+    "2001:0:808:808::f7f7:f7f7",
+    "192.0.2.1",
+    "198.17.255.255",
+    "198.20.0.1",
+    "223.255.255.255",
   ])("%s is public", (ip) => {
     expect(classifyAddress(ip)).toBeNull();
   });

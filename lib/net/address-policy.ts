@@ -2,7 +2,7 @@
 // the private network around it and the cloud metadata service. Pure: the server resolves host names and asks
 // here about each address (server/net/check-address-policy.ts).
 
-export type RestrictedKind = "loopback" | "private" | "link-local" | "unspecified" | "shared";
+export type RestrictedKind = "loopback" | "private" | "link-local" | "unspecified" | "shared" | "reserved" | "multicast" | "broadcast";
 
 const REASONS: Record<RestrictedKind, string> = {
   loopback: "a loopback address (this machine)",
@@ -10,6 +10,9 @@ const REASONS: Record<RestrictedKind, string> = {
   "link-local": "a link-local address (such as the cloud metadata service 169.254.169.254)",
   unspecified: "an unspecified address",
   shared: "a carrier-grade NAT address (100.64.0.0/10)",
+  reserved: "a reserved address (IETF protocol assignments 192.0.0.0/24, benchmarking 198.18.0.0/15, or 240.0.0.0/4)",
+  multicast: "a multicast address",
+  broadcast: "the broadcast address",
 };
 
 /** Why an address of this kind is refused, for a user message ("127.0.0.1 is …"). */
@@ -68,23 +71,40 @@ export function isIpAddress(text: string): boolean {
   return parseIPv4(text) !== null || parseIPv6(text) !== null;
 }
 
-function classifyIPv4([a, b]: number[]): RestrictedKind | null {
+function classifyIPv4([a, b, c, d]: number[]): RestrictedKind | null {
+  if (a === 255 && b === 255 && c === 255 && d === 255) return "broadcast";
   if (a === 127) return "loopback";
   if (a === 0) return "unspecified"; // 0.0.0.0/8, "this network": connecting to it reaches this machine
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return "private";
   if (a === 169 && b === 254) return "link-local";
   if (a === 100 && b >= 64 && b <= 127) return "shared";
+  if ((a === 192 && b === 0 && c === 0) || (a === 198 && (b === 18 || b === 19)) || a >= 240) return "reserved";
+  if (a >= 224 && a <= 239) return "multicast";
   return null;
 }
 
 const isZero = (bytes: number[]) => bytes.every((b) => b === 0);
 
+/** The worse of two classifications (any restricted kind beats none). */
+const either = (a: RestrictedKind | null, b: RestrictedKind | null) => a ?? b;
+
 function classifyIPv6(bytes: number[]): RestrictedKind | null {
-  // IPv4-mapped (::ffff:a.b.c.d) and the NAT64 well-known prefix (64:ff9b::a.b.c.d) reach the IPv4 address inside.
+  const v4At = (i: number) => bytes.slice(i, i + 4);
+  // Addresses that reach an IPv4 address inside them are judged by that address:
+  // IPv4-mapped (::ffff:a.b.c.d), the NAT64 well-known prefix (64:ff9b::a.b.c.d, RFC 6052), 6to4 (2002:AABB:CCDD::,
+  // RFC 3056) and Teredo (2001:0::/32: the server's address, and the client's with its bits inverted, RFC 4380).
   const mapped = isZero(bytes.slice(0, 10)) && bytes[10] === 0xff && bytes[11] === 0xff;
   const nat64 = bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && isZero(bytes.slice(4, 12));
-  if (mapped || nat64) return classifyIPv4(bytes.slice(12));
-  if (isZero(bytes.slice(0, 15))) return bytes[15] === 1 ? "loopback" : bytes[15] === 0 ? "unspecified" : null;
+  if (mapped || nat64) return classifyIPv4(v4At(12));
+  if (bytes[0] === 0x20 && bytes[1] === 0x02) return classifyIPv4(v4At(2));
+  if (bytes[0] === 0x20 && bytes[1] === 0x01 && bytes[2] === 0 && bytes[3] === 0) return either(classifyIPv4(v4At(4)), classifyIPv4(v4At(12).map((x) => x ^ 0xff)));
+  // NAT64 local-use prefix (64:ff9b:1::/48, RFC 8215): translates into the local network, wherever the IPv4 part sits.
+  if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && bytes[4] === 0 && bytes[5] === 1) return "private";
+  if (isZero(bytes.slice(0, 12))) {
+    if (isZero(bytes.slice(12, 15))) return bytes[15] === 1 ? "loopback" : bytes[15] === 0 ? "unspecified" : "reserved";
+    return classifyIPv4(v4At(12)); // IPv4-compatible (::a.b.c.d), deprecated but still parsed by resolvers
+  }
+  if (bytes[0] === 0xff) return "multicast"; // ff00::/8
   if ((bytes[0] & 0xfe) === 0xfc) return "private"; // fc00::/7, unique local
   if (bytes[0] === 0xfe && (bytes[1] & 0xc0) === 0x80) return "link-local"; // fe80::/10
   if (bytes[0] === 0xfe && (bytes[1] & 0xc0) === 0xc0) return "private"; // fec0::/10, the old site-local

@@ -123,14 +123,25 @@ describe("planDesign", () => {
     expect(p.topics[0].refusals.join()).toMatch(/more than the cluster's 3 brokers/);
   });
 
-  it("warns when min.insync.replicas is above the replication factor", () => {
+  it("refuses min.insync.replicas above the replication factor (every acks=all write would fail)", () => {
     const p = planDesign(design(topic("orders", { replicationFactor: 1, configs: { "min.insync.replicas": "2" } })), cluster());
-    expect(p.topics[0].warnings[0]).toContain("min.insync.replicas 2 is more than the replication factor 1");
+    expect(p.topics[0].status).toBe("invalid");
+    expect(p.topics[0].refusals[0]).toContain("min.insync.replicas 2 is more than the replication factor 1");
+    expect(p.changes).toEqual([]);
   });
 
   it("gives the same hash for the same inputs and a different one when the cluster changes", () => {
     const d = design(topic("orders"));
     expect(planDesign(d, cluster(live("orders"))).hash).toBe(planDesign(d, cluster(live("orders"))).hash);
     expect(planDesign(d, cluster(live("orders"))).hash).not.toBe(planDesign(d, cluster(live("orders", 2))).hash);
+  });
+});
+
+describe("refusals before anything is applied", () => {
+  it("refuses creating a topic whose name collides ('.' vs '_') with one in the cluster", () => {
+    const design: Topology = { nodes: [{ id: "t", kind: "topic", position: { x: 0, y: 0 }, data: { name: "shop_orders", partitions: 1, replicationFactor: 1, configs: {}, deleteOnApply: false } }], edges: [] } as unknown as Topology;
+    const plan = planDesign(design, { brokerCount: 1, topics: [{ name: "shop.orders", partitions: 1, replicationFactor: 1, configs: {} }] });
+    expect(plan.topics[0]).toMatchObject({ status: "refused", refusals: [expect.stringMatching(/collides with "shop.orders".*already exists in the cluster/)] });
+    expect(plan.changes).toEqual([]);
   });
 });

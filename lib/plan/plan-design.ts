@@ -2,6 +2,7 @@ import type { Topology } from "../designs/design-schema";
 import { validateDesign } from "../designs/validate-design";
 import { isInternalTopic } from "../clusters/cluster-overview";
 import { topicConfigSpec } from "../topics/topic-configs";
+import { collidingTopic, topicCollisionMessage } from "../topics/topic-name";
 import { stableHash } from "./stable-hash";
 import type { Change, ClusterState, LiveTopic, Plan, TopicPlan } from "./plan-types";
 
@@ -39,7 +40,7 @@ function configChanges(topic: string, desired: Record<string, string>, live: Rec
   return out;
 }
 
-const ORDER: Record<Change["kind"], number> = { createTopic: 0, addPartitions: 1, setConfig: 2, removeConfig: 2, deleteTopic: 3 };
+const ORDER: Record<Change["kind"], number> = { createTopic: 0, addPartitions: 1, setConfig: 2, removeConfig: 2, deleteTopic: 3, createAcl: 4, setQuota: 4, deleteAcl: 4, deleteConnector: 5, createConnector: 6, updateConnector: 6, registerSchema: 5 };
 
 /**
  * What applying `design` to a cluster in `state` would change. Pure: the same inputs give the same plan and
@@ -70,11 +71,6 @@ export function planDesign(design: Topology, state: ClusterState, opts: PlanOpti
       continue;
     }
 
-    const minIsr = Number(d.configs["min.insync.replicas"]);
-    if (Number.isInteger(minIsr) && minIsr > d.replicationFactor) {
-      plan.warnings.push(`min.insync.replicas ${minIsr} is more than the replication factor ${d.replicationFactor}: producers with acks=all will fail`);
-    }
-
     const previous = opts.appliedNames?.[node.id];
     if (previous && previous !== name && live.has(previous) && !current) {
       plan.status = "refused";
@@ -91,6 +87,13 @@ export function planDesign(design: Topology, state: ClusterState, opts: PlanOpti
     }
 
     if (!current) {
+      // Refused here, before anything is applied, rather than half-way through by Kafka.
+      const collision = collidingTopic(name, live.keys());
+      if (collision) {
+        plan.status = "refused";
+        plan.refusals.push(`${topicCollisionMessage(name, collision)} (which already exists in the cluster)`);
+        continue;
+      }
       if (d.replicationFactor > state.brokerCount) {
         plan.status = "refused";
         plan.refusals.push(`Replication factor ${d.replicationFactor} needs at least ${d.replicationFactor} brokers; the cluster has ${state.brokerCount}`);
@@ -102,7 +105,7 @@ export function planDesign(design: Topology, state: ClusterState, opts: PlanOpti
     }
 
     if (d.partitions < current.partitions) {
-      plan.refusals.push(`Partitions ${current.partitions} → ${d.partitions} refused: Kafka cannot remove partitions without deleting the topic and its data`);
+      plan.refusals.push(`Partitions ${current.partitions} → ${d.partitions}: Kafka cannot remove partitions without deleting the topic and its data`);
     } else if (d.partitions > current.partitions) {
       plan.changes.push({ kind: "addPartitions", topic: name, from: current.partitions, to: d.partitions });
       if (Object.values(current.configs).includes("compact") || (d.configs["cleanup.policy"] ?? "").includes("compact")) {

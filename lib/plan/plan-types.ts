@@ -1,4 +1,7 @@
 // The shapes of a plan: what applying a design to a cluster would change, key by key.
+import { describeAccessChange, type AccessChange, type AccessPlan } from "../acls/plan-access";
+import { describeConnectorChange, type ConnectorChange, type ConnectorPlan } from "./connector-plan-types";
+import { describeContractChange, type ContractChange, type ContractPlanPart } from "./contract-plan-types";
 
 /** A topic as it is in the cluster. `configs` holds the topic's dynamic overrides only (not broker defaults). */
 export interface LiveTopic {
@@ -24,7 +27,13 @@ export type Change =
   | { kind: "addPartitions"; topic: string; from: number; to: number }
   | { kind: "setConfig"; topic: string; key: string; before: string | null; after: string }
   | { kind: "removeConfig"; topic: string; key: string; before: string }
-  | { kind: "deleteTopic"; topic: string };
+  | { kind: "deleteTopic"; topic: string }
+  /** ACL bindings and client quotas of the design's identities (lib/acls/plan-access.ts). */
+  | AccessChange
+  /** Kafka Connect connectors of the design (lib/plan/connector-plan.ts). */
+  | ConnectorChange
+  /** Schema Registry subjects of the design's contracts (lib/plan/contract-plan.ts). */
+  | ContractChange;
 
 export type TopicPlanStatus = "create" | "update" | "in-sync" | "delete" | "refused" | "invalid";
 
@@ -50,6 +59,16 @@ export interface Plan {
   blockingErrors: string[];
   /** Identifies the design revision and the cluster state this plan was computed from. */
   hash: string;
+  /** The design's bindings and quotas (absent when it has no identities and applied none). */
+  access?: AccessPlan;
+  /** The design's connectors (absent when it has none). */
+  connectors?: ConnectorPlan[];
+  /** Connectors on the design's Connect clusters that it does not describe: listed, never touched. */
+  unmanagedConnectors?: { connect: string; name: string }[];
+  /** Connectors that need their name typed to confirm deletion. */
+  connectorDeletions?: string[];
+  /** The Schema Registry subjects of the design's contracts (absent when it has no contract). */
+  contracts?: ContractPlanPart;
 }
 
 export type StepStatus = "done" | "failed" | "skipped";
@@ -59,12 +78,14 @@ export interface StepResult {
   status: StepStatus;
   /** Kafka's error (failed) or the reason it was not run (skipped). */
   message?: string;
+  /** Kafka Connect's stack trace of a connector or task that FAILED after apply. */
+  trace?: string;
 }
 
 export function describeChange(c: Change): string {
   switch (c.kind) {
     case "createTopic":
-      return `create ${c.topic} (${c.partitions} partitions, replication factor ${c.replicationFactor}${Object.keys(c.configs).length ? `, ${Object.keys(c.configs).length} configs` : ""})`;
+      return `create ${c.topic} (${count(c.partitions, "partition")}, replication factor ${c.replicationFactor}${Object.keys(c.configs).length ? `, ${count(Object.keys(c.configs).length, "config")}` : ""})`;
     case "addPartitions":
       return `${c.topic}: partitions ${c.from} → ${c.to}`;
     case "setConfig":
@@ -73,6 +94,16 @@ export function describeChange(c: Change): string {
       return `${c.topic}: ${c.key} ${c.before} → (default)`;
     case "deleteTopic":
       return `delete ${c.topic}`;
+    case "createAcl":
+    case "deleteAcl":
+    case "setQuota":
+      return describeAccessChange(c);
+    case "createConnector":
+    case "updateConnector":
+    case "deleteConnector":
+      return describeConnectorChange(c);
+    case "registerSchema":
+      return describeContractChange(c);
   }
 }
 
@@ -108,4 +139,8 @@ export interface ApplyRunSummary {
 export interface ApplyRunView extends ApplyRunSummary {
   plan: Plan | null;
   results: StepResult[];
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -24,6 +24,13 @@ export const partitionCountSchema = z
   .min(1, "At least 1 partition")
   .max(10_000, "At most 10,000 partitions");
 
+/** Why min.insync.replicas cannot be used with this replication factor, or null. */
+export function minInsyncReplicasError(minIsr: string | undefined, replicationFactor: number): string | null {
+  const n = Number(minIsr);
+  if (minIsr === undefined || !Number.isInteger(n) || !Number.isInteger(replicationFactor) || replicationFactor < 1) return null;
+  return n > replicationFactor ? `min.insync.replicas ${n} is more than the replication factor ${replicationFactor}: every write with acks=all would be refused` : null;
+}
+
 export const createTopicInputSchema = z.object({
   clusterId: clusterIdSchema,
   name: topicNameSchema,
@@ -34,5 +41,8 @@ export const createTopicInputSchema = z.object({
     .min(1, "Replication factor is at least 1")
     .max(32, "Replication factor is at most 32"),
   configs: topicConfigsSchema.default({}),
+}).superRefine((v, ctx) => {
+  const error = minInsyncReplicasError(v.configs["min.insync.replicas"], v.replicationFactor);
+  if (error) ctx.addIssue({ code: "custom", path: ["configs", "min.insync.replicas"], message: error });
 });
 export type CreateTopicInput = z.input<typeof createTopicInputSchema>;

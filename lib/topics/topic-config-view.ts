@@ -131,3 +131,16 @@ export function changedKeys(before: Record<string, string>, after: Record<string
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => before[k] !== after[k]).sort();
 }
+
+/** What a config change did, in words for the audit log: "retention.ms 604800000 → 3600000; max.message.bytes reset to default". */
+export function describeConfigChange(changed: string[], before: Record<string, string | null>, after: Record<string, string>): string {
+  if (!changed.length) return "no change";
+  return changed
+    .map((k) => {
+      const was = before[k] ?? null;
+      const now = after[k] ?? null;
+      if (now === null) return `${k} reset to default${was !== null ? ` (was ${was})` : ""}`;
+      return `${k} ${was ?? "default"} → ${now}`;
+    })
+    .join("; ");
+}

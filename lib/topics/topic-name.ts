@@ -16,3 +16,15 @@ export function topicNameError(name: string): string | null {
 export function unifyCollisionChars(name: string): string {
   return name.replace(/\./g, "_");
 }
+
+/** Why Kafka would refuse `name` next to `existing` ('.' and '_' collide in Kafka's metric names). */
+export function topicCollisionMessage(name: string, existing: string): string {
+  return `Topic "${name}" collides with "${existing}": Kafka treats '.' and '_' alike in metric names and refuses the second`;
+}
+
+/** The first of `existing` that `name` collides with ('.' vs '_'), or null. The same name is not a collision. */
+export function collidingTopic(name: string, existing: Iterable<string>): string | null {
+  const u = unifyCollisionChars(name);
+  for (const e of existing) if (e !== name && unifyCollisionChars(e) === u) return e;
+  return null;
+}

@@ -50,7 +50,7 @@ export function resolveJars() {
   fs.rmSync(dir, { recursive: true, force: true });
   const r = spawnSync(
     "mvn",
-    ["-q", "-B", "-f", pomPath, "dependency:copy-dependencies", `-DoutputDirectory=${libs}`],
+    ["-q", "-B", "-Dstyle.color=never", "-f", pomPath, "dependency:copy-dependencies", `-DoutputDirectory=${libs}`],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
   if (r.error) throw new Error(`could not run mvn (is Maven installed?): ${r.error.message}`);
@@ -113,6 +113,8 @@ function writeConfigs(opts, nodes) {
       "group.initial.rebalance.delay.ms": 0,
       "offsets.topic.num.partitions": 10,
       "log.segment.bytes": 104857600,
+      // A secured broker (scripts/kafka/secure.mjs) replaces the listeners and adds SASL and the authorizer.
+      ...(opts.serverProps ? opts.serverProps(node) : {}),
     };
     fs.writeFileSync(
       path.join(nodeDir, "server.properties"),
@@ -163,7 +165,7 @@ function portOpen(port, timeoutMs = 500) {
 }
 
 /** Waits until every broker answers metadata and the cluster reports the expected broker count. */
-export async function waitForCluster(bootstrap, expectedBrokers, timeoutMs = 90_000) {
+export async function waitForCluster(bootstrap, expectedBrokers, timeoutMs = 90_000, sasl = undefined) {
   const { Kafka, logLevel } = await import("kafkajs");
   const deadline = Date.now() + timeoutMs;
   let lastError = "";
@@ -171,6 +173,7 @@ export async function waitForCluster(bootstrap, expectedBrokers, timeoutMs = 90_
     const kafka = new Kafka({
       clientId: "topiary-kafka-script",
       brokers: bootstrap.split(","),
+      ...(sasl ? { sasl } : {}),
       logLevel: logLevel.NOTHING,
       connectionTimeout: 1000,
       requestTimeout: 3000,
@@ -206,6 +209,8 @@ export async function status(opts) {
 /**
  * Starts the local cluster unless it already runs. Returns { bootstrap, started }.
  * `started` is false when it was already running, so a caller knows whether to stop it again.
+ * A secured broker passes `serverProps(node)` (properties merged over the defaults), `formatArgs` (more
+ * arguments to the storage format, e.g. --add-scram) and `sasl` (kafkajs' SASL options to wait for it).
  */
 export async function ensureKafka(input = {}) {
   const opts = { ...defaultsFor(input.brokers ?? 1), ...stripUndefined(input) };
@@ -216,7 +221,7 @@ export async function ensureKafka(input = {}) {
 
   const current = await status(opts);
   if (current.running) {
-    await waitForCluster(bootstrap, opts.brokers, 30_000);
+    await waitForCluster(bootstrap, opts.brokers, 30_000, opts.sasl);
     return { bootstrap, started: false };
   }
   // Half-running (a node died): stop the rest without waiting for a graceful shutdown, which hangs
@@ -248,6 +253,7 @@ export async function ensureKafka(input = {}) {
     if (fs.existsSync(path.join(nodeDir, "data", "meta.properties"))) continue;
     const { cmd, args } = java(libs, [
       "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", path.join(nodeDir, "server.properties"), "--ignore-formatted",
+      ...(opts.formatArgs ?? []),
     ], { jvm: [`-Dlog4j2.configurationFile=${path.join(opts.dataDir, "log4j2.properties")}`, `-Dkafka.logs.dir=${nodeDir}`] });
     const r = spawnSync(cmd, args, { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`formatting KRaft storage failed: ${r.stderr || r.stdout}`);
@@ -272,7 +278,7 @@ export async function ensureKafka(input = {}) {
   writeState(opts.dataDir, { clusterId, bootstrap, nodes: started, startedAt: new Date().toISOString() });
   log(`starting ${nodes.length} broker(s) at ${bootstrap} (logs in ${opts.dataDir})…`);
   try {
-    await waitForCluster(bootstrap, opts.brokers);
+    await waitForCluster(bootstrap, opts.brokers, undefined, opts.sasl);
   } catch (e) {
     const logFile = path.join(opts.dataDir, "node-1", "server.log");
     if (fs.existsSync(logFile)) log(`last lines of ${logFile}:\n${tail(logFile, 30)}`);

@@ -6,7 +6,7 @@ import {
   createAlertRuleInputSchema,
   setAlertRuleEnabledInputSchema,
   updateAlertRuleInputSchema,
-} from "@/lib/lag/alert-rules";
+} from "@/lib/alerts/alert-rules";
 import { createAlertRule, deleteAlertRule, setAlertRuleEnabled, updateAlertRule } from "@/server/alerts/manage-alert-rules";
 import { guardedAction } from "@/server/guard/guarded-action";
 

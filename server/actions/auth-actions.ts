@@ -12,6 +12,7 @@ import { createFirstAdmin } from "@/server/auth/manage-users";
 import { authDisabled } from "@/server/config";
 import { guardedAction } from "@/server/guard/guarded-action";
 import { sessionToken } from "@/server/guard/principal";
+import { clientAddress } from "@/server/net/client-address";
 
 function refuseWhenDisabled() {
   if (authDisabled()) throw new AppError("CONFLICT", { userMessage: "Sign-in is turned off on this console (AUTH_DISABLED=true)." });
@@ -19,7 +20,7 @@ function refuseWhenDisabled() {
 
 export const signInAction = guardedAction({ name: "signIn", input: signInInputSchema, permission: "public" }, async (input) => {
   refuseWhenDisabled();
-  const s = await signIn(input.username, input.password);
+  const s = await signIn(input.username, input.password, await clientAddress());
   await setSessionCookie(s.token, s.expiresAt);
   return { username: s.username };
 });
@@ -37,7 +38,6 @@ export const createFirstAdminAction = guardedAction(
   async (input) => {
     refuseWhenDisabled();
     const u = await createFirstAdmin(input.username, input.displayName, input.password);
-    await recordAudit({ userId: u.id, username: u.username, action: "user.create-first-admin", target: u.username, outcome: "succeeded" });
     const s = await createSession(u.id);
     await setSessionCookie(s.token, s.expiresAt);
     await recordAudit({ userId: u.id, username: u.username, action: "auth.sign-in", outcome: "succeeded", detail: "first admin" });

@@ -8,11 +8,11 @@ import {
   updateClusterInputSchema,
 } from "@/lib/clusters/cluster-schema";
 import { AppError } from "@/lib/errors/app-error";
-import { toConnection } from "@/server/clusters/cluster-view";
+import { connectionOf } from "@/server/kafka/cluster-connection";
 import { connectionFields } from "@/server/clusters/connection-fields";
 import { createCluster, deleteCluster, updateCluster } from "@/server/clusters/save-cluster";
 import { guardedAction } from "@/server/guard/guarded-action";
-import { testConnection } from "@/server/kafka/test-connection";
+import { testConnection } from "@/server/clusters/test-connection";
 
 export const createClusterAction = guardedAction(
   { name: "createCluster", input: clusterInputSchema, permission: "clusters:manage", audit: { action: "cluster.create", target: (i) => i.name } },
@@ -40,9 +40,9 @@ export const deleteClusterAction = guardedAction(
     audit: { action: "cluster.delete", target: (i) => i.id },
   },
   async ({ id, confirmName }, { cluster }) => {
-    if (cluster!.name !== confirmName) {
+    if (cluster.name !== confirmName) {
       throw new AppError("VALIDATION", {
-        userMessage: `Type the cluster's name ("${cluster!.name}") to confirm`,
+        userMessage: `Type the cluster's name ("${cluster.name}") to confirm`,
         fieldErrors: { confirmName: "Does not match the cluster's name" },
       });
     }
@@ -62,7 +62,7 @@ export const testConnectionAction = guardedAction(
   async ({ connection }, { cluster }) => {
     let previous = null;
     try {
-      previous = cluster ? toConnection(cluster) : null;
+      previous = cluster ? connectionOf(cluster) : null;
     } catch (e) {
       // A stored secret that no longer decrypts (e.g. a new key) does not matter when the form types new ones.
       const typed = (!connection.sasl || !!connection.sasl.password) && (!connection.tls.enabled || !!connection.tls.key);

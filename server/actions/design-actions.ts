@@ -6,6 +6,7 @@ import {
   deleteDesignInputSchema,
   duplicateDesignInputSchema,
   importDesignFileInputSchema,
+  importDesignFilesInputSchema,
   renameDesignInputSchema,
   restoreRevisionInputSchema,
   saveLayoutInputSchema,
@@ -13,19 +14,19 @@ import {
 } from "@/lib/designs/design-inputs";
 import { createDesign } from "@/server/designs/create-design";
 import { bindDesign, deleteDesign, duplicateDesign, renameDesign } from "@/server/designs/manage-design";
-import { importDesignFile } from "@/server/designs/import-design-file";
+import { importDesignFile, importDesignFiles } from "@/server/designs/import-design-file";
 import { restoreRevision } from "@/server/designs/revisions";
 import { saveLayout, saveTopology } from "@/server/designs/save-design";
-import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors/app-error";
-import { boundClusterOf } from "@/server/designs/design-cluster";
+import { boundClusterOf, designName } from "@/server/designs/design-cluster";
+import { authorize } from "@/server/guard/authorize";
 import { guardedAction } from "@/server/guard/guarded-action";
 
 const write = { permission: "designs:write" } as const;
 /** A change to an existing design needs the role on the cluster it is bound to. */
 const onBound = { clusterId: (i: { id: string }) => boundClusterOf(i.id) };
 
-// Every design change is audited by design id (or by name, when it does not exist yet).
+// Every design change is audited under the design's name (looked up before the change: a delete removes it).
+const named = async (i: { id: string }) => designName(i.id);
 export const createDesignAction = guardedAction(
   { name: "createDesign", input: createDesignInputSchema, ...write, clusterId: (i) => i.clusterId, audit: { action: "design.create", target: (i) => i.name } },
   (input, { principal }) => createDesign(input, principal),
@@ -33,31 +34,41 @@ export const createDesignAction = guardedAction(
 
 export const importDesignFileAction = guardedAction(
   { name: "importDesignFile", input: importDesignFileInputSchema, ...write, audit: { action: "design.import", target: (i) => i.fileName } },
-  (input, { principal }) => importDesignFile(input.fileName, input.text, principal),
+  (input, { principal }) => importDesignFile(input.fileName, input.text, principal, { name: input.name }),
+);
+
+export const importDesignFilesAction = guardedAction(
+  {
+    name: "importDesignFiles",
+    input: importDesignFilesInputSchema,
+    ...write,
+    audit: { action: "design.import", target: (i) => `${i.files[0].path}${i.files.length > 1 ? ` and ${i.files.length - 1} more` : ""}` },
+  },
+  (input, { principal }) => importDesignFiles(input.files, principal, { name: input.name }),
 );
 
 export const saveTopologyAction = guardedAction(
-  { name: "saveTopology", input: saveTopologyInputSchema, ...write, ...onBound, audit: { action: "design.save", target: (i) => i.id } },
+  { name: "saveTopology", input: saveTopologyInputSchema, ...write, ...onBound, audit: { action: "design.save", targetBefore: named, target: (i) => i.id } },
   (input, { principal }) => saveTopology(input.id, input.baseVersion, input.topology, principal),
 );
 
 export const saveLayoutAction = guardedAction(
-  { name: "saveLayout", input: saveLayoutInputSchema, ...write, ...onBound, audit: { action: "design.layout", target: (i) => i.id } },
+  { name: "saveLayout", input: saveLayoutInputSchema, ...write, ...onBound, audit: { action: "design.layout", targetBefore: named, target: (i) => i.id } },
   (input) => saveLayout(input.id, input.layout),
 );
 
 export const renameDesignAction = guardedAction(
-  { name: "renameDesign", input: renameDesignInputSchema, ...write, ...onBound, audit: { action: "design.rename", target: (i) => `${i.id} (to "${i.name}")` } },
+  { name: "renameDesign", input: renameDesignInputSchema, ...write, ...onBound, audit: { action: "design.rename", targetBefore: async (i) => `${(await designName(i.id)) ?? i.id} → ${i.name}` } },
   (input) => renameDesign(input.id, input.name),
 );
 
 export const duplicateDesignAction = guardedAction(
-  { name: "duplicateDesign", input: duplicateDesignInputSchema, ...write, ...onBound, audit: { action: "design.duplicate", target: (i) => i.id } },
+  { name: "duplicateDesign", input: duplicateDesignInputSchema, ...write, ...onBound, audit: { action: "design.duplicate", targetBefore: named, target: (i) => i.id } },
   (input, { principal }) => duplicateDesign(input.id, input.name, principal),
 );
 
 export const deleteDesignAction = guardedAction(
-  { name: "deleteDesign", input: deleteDesignInputSchema, ...write, ...onBound, audit: { action: "design.delete", target: (i) => i.id } },
+  { name: "deleteDesign", input: deleteDesignInputSchema, ...write, ...onBound, audit: { action: "design.delete", targetBefore: named, target: (i) => i.id } },
   (input) => deleteDesign(input.id, input.confirmName),
 );
 
@@ -67,14 +78,12 @@ export const bindDesignAction = guardedAction(
     input: bindDesignInputSchema,
     ...write,
     clusterId: (i) => i.clusterId ?? undefined,
-    audit: { action: "design.bind", target: (i) => i.id },
+    audit: { action: "design.bind", targetBefore: named, target: (i) => i.id },
   },
   async (input, { principal }) => {
     // Moving a design off a cluster is a change there too: it needs the role on the cluster it leaves as well.
     const from = await boundClusterOf(input.id);
-    if (from && from !== input.clusterId && !can(principal, "designs:write", from)) {
-      throw new AppError("FORBIDDEN", { userMessage: "You need the editor role on the cluster this design is bound to now." });
-    }
+    if (from && from !== input.clusterId) await authorize(principal, "designs:write", from);
     return bindDesign(input.id, input.clusterId);
   },
 );
@@ -85,7 +94,7 @@ export const restoreRevisionAction = guardedAction(
     input: restoreRevisionInputSchema,
     ...write,
     ...onBound,
-    audit: { action: "design.restore", target: (i) => `${i.id} (revision ${i.number})` },
+    audit: { action: "design.restore", targetBefore: async (i) => `${(await designName(i.id)) ?? i.id} (revision ${i.number})` },
   },
   (input, { principal }) => restoreRevision(input.id, input.number, input.baseVersion, principal),
 );

@@ -1,7 +1,7 @@
 "use server";
 import { applyPlanInputSchema, importFromClusterInputSchema } from "@/lib/plan/plan-inputs";
 import { guardedAction } from "@/server/guard/guarded-action";
-import { applyPlan } from "@/server/plan/apply-plan";
+import { applyPlan, type ApplyOutcome } from "@/server/plan/apply-plan";
 import { importFromCluster } from "@/server/plan/import-from-cluster";
 
 export const applyPlanAction = guardedAction(
@@ -15,13 +15,13 @@ export const applyPlanAction = guardedAction(
       action: "design.apply",
       target: (i) => i.designId,
       // An apply reports failed steps in its result: a partial or failed run is audited as failed.
-      outcome: (r) => {
-        const run = r as { status?: string; runId?: string; error?: string };
-        return run.status === "failed" || run.status === "partial" ? { outcome: "failed", detail: `${run.status} (run ${run.runId})${run.error ? `: ${run.error}` : ""}` } : { outcome: "succeeded", detail: `${run.status} (run ${run.runId})` };
-      },
+      outcome: (run: ApplyOutcome) =>
+        run.status === "failed" || run.status === "partial"
+          ? { outcome: "failed", detail: `${run.status} (run ${run.runId})${run.error ? `: ${run.error}` : ""}` }
+          : { outcome: "succeeded", detail: `${run.status} (run ${run.runId})` },
     },
   },
-  (input, { cluster, principal }) => applyPlan(input, cluster!, principal),
+  (input, { cluster, principal }) => applyPlan(input, cluster, principal),
 );
 
 export const importFromClusterAction = guardedAction(
@@ -32,5 +32,5 @@ export const importFromClusterAction = guardedAction(
     clusterId: (i) => i.clusterId,
     audit: { action: "design.import-cluster", target: (i) => i.name },
   },
-  (input, { cluster, principal }) => importFromCluster(input, cluster!, principal),
+  (input, { cluster, principal }) => importFromCluster(input, cluster, principal),
 );

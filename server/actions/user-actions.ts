@@ -1,7 +1,7 @@
 "use server";
 // User management: admins on every cluster only (users:manage), audited.
-import { createUserInputSchema, setGrantInputSchema, setPasswordInputSchema, setUserDisabledInputSchema } from "@/lib/auth/user-schemas";
-import { createUser, setGrant, setPassword, setUserDisabled } from "@/server/auth/manage-users";
+import { createUserInputSchema, deleteUserInputSchema, setGrantInputSchema, setPasswordInputSchema, setUserDisabledInputSchema } from "@/lib/auth/user-schemas";
+import { createUser, deleteUser, setGrant, setPassword, setUserDisabled } from "@/server/auth/manage-users";
 import { guardedAction } from "@/server/guard/guarded-action";
 
 export const createUserAction = guardedAction(
@@ -10,12 +10,17 @@ export const createUserAction = guardedAction(
 );
 
 export const setUserDisabledAction = guardedAction(
-  { name: "setUserDisabled", input: setUserDisabledInputSchema, permission: "users:manage", audit: { action: "user.disable", target: (i, r) => `${(r as { username?: string } | undefined)?.username ?? i.userId} ${i.disabled ? "disabled" : "enabled"}` } },
+  { name: "setUserDisabled", input: setUserDisabledInputSchema, permission: "users:manage", audit: { action: "user.disable", target: (i, r?: { username: string }) => `${r?.username ?? i.userId} ${i.disabled ? "disabled" : "enabled"}` } },
   async (input, { principal }) => setUserDisabled(principal.id, input.userId, input.disabled),
 );
 
+export const deleteUserAction = guardedAction(
+  { name: "deleteUser", input: deleteUserInputSchema, permission: "users:manage", audit: { action: "user.delete", target: (i, r?: { username: string }) => r?.username ?? i.confirmName } },
+  async (input, { principal }) => deleteUser(principal.id, input.userId, input.confirmName),
+);
+
 export const setPasswordAction = guardedAction(
-  { name: "setPassword", input: setPasswordInputSchema, permission: "users:manage", audit: { action: "user.password", target: (i, r) => (r as { username?: string } | undefined)?.username ?? i.userId } },
+  { name: "setPassword", input: setPasswordInputSchema, permission: "users:manage", audit: { action: "user.password", target: (i, r?: { username: string }) => r?.username ?? i.userId } },
   async (input) => setPassword(input.userId, input.password),
 );
 
@@ -26,10 +31,7 @@ export const setGrantAction = guardedAction(
     permission: "users:manage",
     audit: {
       action: "user.grant",
-      target: (i, r) => {
-        const done = r as { username?: string; clusterName?: string } | undefined;
-        return `${done?.username ?? i.userId}: ${i.role ?? "no role"} on ${done?.clusterName ?? i.clusterId ?? "every cluster"}`;
-      },
+      target: (i, done?: { username: string; clusterName: string }) => `${done?.username ?? i.userId}: ${i.role ?? "no role"} on ${done?.clusterName ?? i.clusterId ?? "every cluster"}`,
     },
   },
   async (input) => setGrant(input),

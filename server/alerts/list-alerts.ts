@@ -1,23 +1,25 @@
 import "server-only";
-import type { AlertEventView, AlertsView } from "@/lib/lag/alert-views";
+import type { AlertEventView, AlertsView } from "@/lib/alerts/alert-views";
 import type { Cluster } from "@/prisma/generated/client";
 import { prisma } from "@/server/db/prisma";
-import { lagState } from "@/server/lag/lag-sampler";
+import { knownLag } from "@/server/groups/lag-sampler";
 import { toAlertRuleView } from "./alert-rule-view";
 
 export const RECENT_EVENTS = 200;
 
 /** The cluster's rules, its most recent events with their webhook deliveries, and the groups it has. */
 export async function listAlerts(cluster: Cluster): Promise<AlertsView> {
-  const [rules, firing, events] = await Promise.all([
+  const [rules, firing, events, lag] = await Promise.all([
     prisma.alertRule.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } }),
     prisma.alertEvent.groupBy({ by: ["ruleId"], where: { clusterId: cluster.id, state: "firing" }, _count: { _all: true } }),
     prisma.alertEvent.findMany({
       where: { clusterId: cluster.id },
       orderBy: [{ firedAt: "desc" }, { id: "desc" }],
       take: RECENT_EVENTS,
-      include: { rule: { select: { name: true } }, deliveries: { orderBy: { createdAt: "asc" } } },
+      include: { rule: { select: { name: true, kind: true } }, deliveries: { orderBy: { createdAt: "asc" } } },
     }),
+    // The groups the cluster has, for the rule form: as this instance knows them (its own or the leader's stored sample).
+    knownLag(cluster).catch(() => null),
   ]);
   const firingBy = new Map(firing.map((f) => [f.ruleId, f._count._all]));
   return {
@@ -27,6 +29,7 @@ export async function listAlerts(cluster: Cluster): Promise<AlertsView> {
         id: e.id,
         ruleId: e.ruleId,
         ruleName: e.rule.name,
+        kind: e.rule.kind as AlertEventView["kind"],
         groupId: e.groupId,
         state: e.state === "resolved" ? "resolved" : "firing",
         message: e.message,
@@ -44,6 +47,6 @@ export async function listAlerts(cluster: Cluster): Promise<AlertsView> {
         })),
       }),
     ),
-    groups: (lagState(cluster.id)?.latest.groups ?? []).map((grp) => grp.groupId),
+    groups: lag?.state ? lag.state.latest.groups.map((grp) => grp.groupId) : null,
   };
 }

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/audit/route";
 import type { AuditPage } from "@/lib/audit/audit-query";
 import { unwrap } from "@/lib/errors/action-result";
-import { createDesignAction, renameDesignAction } from "@/server/actions/design-actions";
+import { createDesignAction, deleteDesignAction, renameDesignAction, saveLayoutAction, saveTopologyAction } from "@/server/actions/design-actions";
 import { produceMessageAction } from "@/server/actions/message-actions";
 import { resetGroupOffsetsAction } from "@/server/actions/offset-actions";
-import { createTopicAction } from "@/server/actions/topic-actions";
+import { addPartitionsAction, alterTopicConfigAction, createTopicAction } from "@/server/actions/topic-actions";
 import { listAuditFacets } from "@/server/audit/list-audit-facets";
 import { prisma } from "@/server/db/prisma";
 import { makeCluster, unique, withAdmin } from "@/server/test-support/fixtures";
@@ -63,10 +63,22 @@ describe("audit records from the guarded path", () => {
     expect(await produceMessageAction({ clusterId: c.id, topic, key: "k", value: "v" })).toMatchObject({ ok: true });
     await produce(topic, 0, 3);
     // A group nobody has joined may have its offsets set.
-    expect(await resetGroupOffsetsAction({ clusterId: c.id, groupId: group, topic, offsets: [{ partition: 0, offset: 2 }] })).toEqual({ ok: true, data: { reset: 1 } });
+    expect(await resetGroupOffsetsAction({ clusterId: c.id, groupId: group, topic, offsets: [{ partition: 0, offset: 2 }] })).toMatchObject({ ok: true, data: { reset: 1 } });
 
     expect(await recordsFor("message.produce", topic)).toEqual([expect.objectContaining({ username: LOCAL_USER, clusterId: c.id, outcome: "succeeded" })]);
     expect(await recordsFor("offsets.reset", `${group} on ${topic}`)).toEqual([expect.objectContaining({ username: LOCAL_USER, clusterId: c.id, outcome: "succeeded" })]);
+  });
+
+  it("a config change and added partitions say what changed", async () => {
+    const c = await makeCluster();
+    const topic = unique("changed");
+    unwrap(await createTopicAction({ clusterId: c.id, name: topic, partitions: 1, replicationFactor: 1, configs: { "retention.ms": "604800000" } }));
+    unwrap(await alterTopicConfigAction({ clusterId: c.id, topic, set: { "retention.ms": "3600000" }, remove: [] }));
+    expect(await recordsFor("topic.config", `${topic}: retention.ms 604800000 → 3600000`)).toHaveLength(1);
+    unwrap(await alterTopicConfigAction({ clusterId: c.id, topic, set: {}, remove: ["retention.ms"] }));
+    expect(await recordsFor("topic.config", `${topic}: retention.ms reset to default (was 3600000)`)).toHaveLength(1);
+    unwrap(await addPartitionsAction({ clusterId: c.id, topic, partitions: 3 }));
+    expect(await recordsFor("topic.add-partitions", `${topic}: partitions 1 → 3`)).toHaveLength(1);
   });
 
   it("design changes are audited too, refused ones included (a missing design)", async () => {
@@ -75,12 +87,28 @@ describe("audit records from the guarded path", () => {
     expect(await recordsFor("design.create", name)).toEqual([expect.objectContaining({ outcome: "succeeded", clusterId: null })]);
     const missing = unique("nodesign");
     expect(await renameDesignAction({ id: missing, name: "x" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await recordsFor("design.rename", `${missing} (to "x")`)).toEqual([expect.objectContaining({ outcome: "refused" })]);
-    expect(d.id).toBeTruthy();
+    expect(await recordsFor("design.rename", `${missing} → x`)).toEqual([expect.objectContaining({ outcome: "refused" })]);
+    // Records name the design, not its id: a rename says from what to what, a delete what it deleted.
+    const renamed = unique("renamed design");
+    unwrap(await renameDesignAction({ id: d.id, name: renamed }));
+    expect(await recordsFor("design.rename", `${name} → ${renamed}`)).toEqual([expect.objectContaining({ outcome: "succeeded" })]);
+    unwrap(await deleteDesignAction({ id: d.id, confirmName: renamed }));
+    expect(await recordsFor("design.delete", renamed)).toEqual([expect.objectContaining({ outcome: "succeeded" })]);
   });
 });
 
 describe("the audit route", () => {
+  it("hides the designer's autosaves unless asked for", async () => {
+    const c = await makeCluster();
+    const d = unwrap(await createDesignAction({ name: unique("autosaved"), clusterId: c.id, from: { kind: "blank" } }));
+    unwrap(await saveTopologyAction({ id: d.id, baseVersion: 1, topology: { nodes: [], edges: [] } }));
+    unwrap(await saveLayoutAction({ id: d.id, layout: { positions: {} } }));
+    const actions = async (q: Record<string, string>) => (await audit({ cluster: c.id, ...q })).body.records.map((r) => r.action);
+    expect(await actions({})).toEqual(["design.create"]);
+    expect(await actions({ autosaves: "show" })).toEqual(["design.layout", "design.save", "design.create"]);
+    expect(await actions({ action: "design.save" })).toEqual(["design.save"]);
+  });
+
   it("filters by action prefix, outcome, cluster and user, newest first", async () => {
     const c = await makeCluster();
     const ro = await makeCluster({ readOnly: true });
@@ -195,8 +223,8 @@ describe("audit records cannot be changed from the app", () => {
 
   it("every server action that changes something names its audit action", () => {
     // Reads and dry runs write no record: they change nothing.
-    const notChanges = new Set(["previewOffsetResetAction", "testConnectionAction"]);
-    const files = ["alert", "cluster", "design", "message", "offset", "plan", "topic"].map((d) => path.join(root, `server/actions/${d}-actions.ts`));
+    const notChanges = new Set(["previewOffsetResetAction", "testConnectionAction", "previewDeleteRecordsAction"]);
+    const files = ["alert", "broker", "cluster", "design", "message", "offset", "plan", "topic", "user", "settings"].map((d) => path.join(root, `server/actions/${d}-actions.ts`));
     const unaudited: string[] = [];
     let seen = 0;
     for (const f of files) {

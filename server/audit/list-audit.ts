@@ -1,5 +1,5 @@
 import "server-only";
-import { AUDIT_PAGE_SIZE, type AuditPage, type AuditQuery } from "@/lib/audit/audit-query";
+import { AUDIT_PAGE_SIZE, AUTOSAVE_ACTIONS, hidesAutosaves, type AuditPage, type AuditQuery } from "@/lib/audit/audit-query";
 import type { Prisma } from "@/prisma/generated/client";
 import { prisma } from "@/server/db/prisma";
 
@@ -7,7 +7,9 @@ import { prisma } from "@/server/db/prisma";
 export async function listAudit(q: AuditQuery): Promise<AuditPage> {
   const where: Prisma.AuditRecordWhereInput = {
     ...(q.user ? { username: q.user } : {}),
-    ...(q.action ? { action: { startsWith: q.action } } : {}),
+    ...(q.action || hidesAutosaves(q)
+      ? { action: { ...(q.action ? { startsWith: q.action } : {}), ...(hidesAutosaves(q) ? { notIn: [...AUTOSAVE_ACTIONS] } : {}) } }
+      : {}),
     ...(q.cluster ? { clusterId: q.cluster } : {}),
     ...(q.outcome ? { outcome: q.outcome } : {}),
     ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),

@@ -3,6 +3,8 @@ import type { Role } from "@/lib/auth/permissions";
 import type { SetGrantInput } from "@/lib/auth/user-schemas";
 import type { UserView } from "@/lib/auth/user-views";
 import { AppError } from "@/lib/errors/app-error";
+import { auditedTransaction } from "@/server/audit/audited-transaction";
+import { auditRow } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/prisma";
 import { hashPassword } from "./passwords";
 
@@ -27,13 +29,16 @@ export async function createFirstAdmin(username: string, displayName: string, pa
     if ((await tx.user.count()) > 0) throw new AppError("CONFLICT", { userMessage: "The first admin already exists: sign in instead." });
     const u = await tx.user.create({ data: { username, displayName: displayName || username, passwordHash } });
     await tx.roleGrant.create({ data: { userId: u.id, clusterId: null, role: "admin" } });
+    // Audited under its own name, in the same transaction.
+    await tx.auditRecord.create({ data: auditRow({ userId: u.id, username: u.username, action: "user.create-first-admin", target: u.username, outcome: "succeeded" }) });
     return { id: u.id, username: u.username };
   });
 }
 
 export async function createUser(username: string, displayName: string, password: string): Promise<{ id: string; username: string }> {
   if (await prisma.user.findUnique({ where: { username } })) throw new AppError("CONFLICT", { userMessage: `User "${username}" exists already.`, fieldErrors: { username: "Taken" } });
-  const u = await prisma.user.create({ data: { username, displayName: displayName || username, passwordHash: await hashPassword(password) } });
+  const passwordHash = await hashPassword(password);
+  const u = await auditedTransaction((tx) => tx.user.create({ data: { username, displayName: displayName || username, passwordHash } }));
   return { id: u.id, username: u.username };
 }
 
@@ -57,21 +62,22 @@ export async function setUserDisabled(actorId: string, userId: string, disabled:
     if (actorId === userId) throw new AppError("CONFLICT", { userMessage: "You cannot disable yourself." });
     await assertNotLastAdmin(userId);
   }
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { disabled } }),
+  return auditedTransaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { disabled } });
     // A disabled user is signed out everywhere at once.
-    ...(disabled ? [prisma.session.deleteMany({ where: { userId } })] : []),
-  ]);
-  return { username: u.username };
+    if (disabled) await tx.session.deleteMany({ where: { userId } });
+    return { username: u.username };
+  });
 }
 
 export async function setPassword(userId: string, password: string): Promise<{ username: string }> {
   const u = await userOrNotFound(userId);
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } }),
-    prisma.session.deleteMany({ where: { userId } }),
-  ]);
-  return { username: u.username };
+  const passwordHash = await hashPassword(password);
+  return auditedTransaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId } });
+    return { username: u.username };
+  });
 }
 
 export async function setGrant(input: SetGrantInput): Promise<{ username: string; clusterName: string }> {
@@ -80,12 +86,33 @@ export async function setGrant(input: SetGrantInput): Promise<{ username: string
   if (input.clusterId && !cluster) throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist." });
   const current = u.grants.find((g) => g.clusterId === input.clusterId);
   if (input.clusterId === null && current?.role === "admin" && input.role !== "admin") await assertNotLastAdmin(u.id);
-  if (input.role === null) {
-    if (current) await prisma.roleGrant.delete({ where: { id: current.id } });
-  } else if (current) {
-    await prisma.roleGrant.update({ where: { id: current.id }, data: { role: input.role } });
-  } else {
-    await prisma.roleGrant.create({ data: { userId: u.id, clusterId: input.clusterId, role: input.role } });
+  const done = { username: u.username, clusterName: cluster?.name ?? "every cluster" };
+  return auditedTransaction(async (tx) => {
+    if (input.role === null) {
+      if (current) await tx.roleGrant.delete({ where: { id: current.id } });
+    } else if (current) {
+      await tx.roleGrant.update({ where: { id: current.id }, data: { role: input.role } });
+    } else {
+      await tx.roleGrant.create({ data: { userId: u.id, clusterId: input.clusterId, role: input.role } });
+    }
+    return done;
+  });
+}
+
+/**
+ * Deletes a user, only with their name typed back: their sessions end and their grants go with them; their audit
+ * records stay (they name the user, they do not point at the row). Nobody deletes themselves or the last admin.
+ */
+export async function deleteUser(actorId: string, userId: string, confirmName: string): Promise<{ username: string }> {
+  const u = await userOrNotFound(userId);
+  if (u.username !== confirmName) {
+    throw new AppError("VALIDATION", { userMessage: `Type the user's name ("${u.username}") to confirm`, fieldErrors: { confirmName: "Does not match the user's name" } });
   }
-  return { username: u.username, clusterName: cluster?.name ?? "every cluster" };
+  if (actorId === userId) throw new AppError("CONFLICT", { userMessage: "You cannot delete yourself." });
+  await assertNotLastAdmin(userId);
+  return auditedTransaction(async (tx) => {
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.user.delete({ where: { id: userId } });
+    return { username: u.username };
+  });
 }

@@ -2,6 +2,7 @@
 // random local port, driven like a browser would (redirects followed by hand, its cookies kept), with the login
 // and consent steps answered programmatically through its interaction API. The console's routes are called
 // directly, as Next.js would, on a dummy origin (http://console.test).
+import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/safe-next-path";
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -197,10 +198,10 @@ describe("sign-in with OpenID Connect", () => {
   it("reuses the user on the next sign-in, and follows no `next` off the console", async () => {
     const sub = (loginAs = newAccount());
     const first = await signIn();
-    expect(first.location).toBe("/");
+    expect(first.location).toBe(DEFAULT_AFTER_SIGN_IN);
     process.env.OIDC_DEFAULT_ROLE = "admin"; // only a first sign-in gets the default role
     const second = await signIn({ next: "//evil.example/phish" });
-    expect(second.location).toBe("/");
+    expect(second.location).toBe(DEFAULT_AFTER_SIGN_IN);
     expect(cookieOf(second.callback, SESSION_COOKIE)?.value).not.toBe(cookieOf(first.callback, SESSION_COOKIE)?.value);
 
     const users = await prisma.user.findMany({ where: { oidcSubject: sub }, include: { grants: true, sessions: true } });
@@ -215,7 +216,7 @@ describe("sign-in with OpenID Connect", () => {
     process.env.OIDC_DEFAULT_ROLE = "";
     const sub = (loginAs = newAccount({ preferred_username: name }));
     const { location } = await signIn();
-    expect(location).toBe("/");
+    expect(location).toBe(DEFAULT_AFTER_SIGN_IN);
     const user = await prisma.user.findUniqueOrThrow({ where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject: sub } }, include: { grants: true } });
     expect(user.id).not.toBe(local.id);
     expect(user.username).toBe(`${name}-2`);

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import * as client from "openid-client";
-import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { DEFAULT_AFTER_SIGN_IN, safeNextPath } from "@/lib/auth/safe-next-path";
 import type { IdentityClaims } from "@/lib/auth/username-from-claims";
 import { recordAudit } from "@/server/audit/record-audit";
 import { authDisabled, oidcSettings, publicBaseUrl, type OidcSettings } from "@/server/config";
@@ -16,11 +16,6 @@ import { createSession, SESSION_COOKIE, sessionCookieOptions } from "./sessions"
 
 export const OIDC_CALLBACK_PATH = "/api/auth/oidc/callback";
 const SCOPE = "openid profile email";
-
-/** True when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set: the sign-in page then offers the provider. */
-export function oidcConfigured(): boolean {
-  return oidcSettings() !== null;
-}
 
 /** The provider's name for the sign-in button (OIDC_NAME, else "single sign-on"); null when not configured. */
 export function oidcProviderName(): string | null {
@@ -79,7 +74,8 @@ function consoleBase(request: Request): string {
   }
 }
 
-const signInPage = (message: string, next = "/") => `/sign-in?error=${encodeURIComponent(message)}${next !== "/" ? `&next=${encodeURIComponent(next)}` : ""}`;
+const signInPage = (message: string, next: string = DEFAULT_AFTER_SIGN_IN) =>
+  `/sign-in?error=${encodeURIComponent(message)}${next !== DEFAULT_AFTER_SIGN_IN ? `&next=${encodeURIComponent(next)}` : ""}`;
 
 const MESSAGES = {
   notConfigured: "Single sign-on is not set up on this console.",

@@ -1,9 +1,10 @@
 import "server-only";
+import { publicBaseUrl } from "@/server/config";
 import { SESSION_COOKIE, sessionCookieOptions } from "./sessions";
 
 /** Secure cookies when the console is reached over https (directly or behind a proxy that says so). */
 async function isHttps(): Promise<boolean> {
-  if (process.env.TOPIARY_PUBLIC_URL?.startsWith("https://")) return true;
+  if (publicBaseUrl()?.startsWith("https://")) return true;
   const { headers } = await import("next/headers");
   return (await headers()).get("x-forwarded-proto") === "https";
 }

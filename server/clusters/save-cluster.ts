@@ -3,6 +3,7 @@ import type { ClusterValues, ClusterView } from "@/lib/clusters/cluster-schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { Cluster } from "@/prisma/generated/client";
 import { sealSecret } from "@/server/crypto/secret-box";
+import { auditedTransaction } from "@/server/audit/audited-transaction";
 import { prisma } from "@/server/db/prisma";
 import { disposeClient } from "@/server/kafka/client-registry";
 import type { ClusterConnection } from "@/server/kafka/kafka-config";
@@ -35,9 +36,8 @@ async function assertNameFree(name: string, exceptId?: string) {
 export async function createCluster(values: ClusterValues): Promise<ClusterView> {
   await assertBootstrapAllowed(values.connection.bootstrapServers);
   await assertNameFree(values.name);
-  const row = await prisma.cluster.create({
-    data: { name: values.name, readOnly: values.readOnly, ...storedConnection(values.connection) },
-  });
+  const data = { name: values.name, readOnly: values.readOnly, ...storedConnection(values.connection) };
+  const row = await auditedTransaction((tx) => tx.cluster.create({ data }));
   logger.info("cluster created", { clusterId: row.id, name: row.name });
   return toClusterView(row);
 }
@@ -47,10 +47,8 @@ export async function updateCluster(id: string, values: ClusterValues): Promise<
   if (!previous) throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist (it may have been removed)." });
   await assertBootstrapAllowed(values.connection.bootstrapServers);
   await assertNameFree(values.name, id);
-  const row = await prisma.cluster.update({
-    where: { id },
-    data: { name: values.name, readOnly: values.readOnly, ...storedConnection(values.connection, previous) },
-  });
+  const data = { name: values.name, readOnly: values.readOnly, ...storedConnection(values.connection, previous) };
+  const row = await auditedTransaction((tx) => tx.cluster.update({ where: { id }, data }));
   // The shared client holds the old settings: close it; the next request builds one with the new ones.
   await disposeClient(id);
   logger.info("cluster updated", { clusterId: id, name: row.name });
@@ -61,7 +59,7 @@ export async function updateCluster(id: string, values: ClusterValues): Promise<
 export async function deleteCluster(id: string): Promise<{ id: string }> {
   const found = await prisma.cluster.findUnique({ where: { id } });
   if (!found) throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist (it may have been removed)." });
-  await prisma.cluster.delete({ where: { id } });
+  await auditedTransaction((tx) => tx.cluster.delete({ where: { id } }));
   await disposeClient(id);
   logger.info("cluster removed", { clusterId: id, name: found.name });
   return { id };

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import { secretKeySetting } from "@/server/config";
+import { isProduction, secretKeySetting } from "@/server/config";
 import { logger } from "@/server/log";
 
 const HOW_TO =
@@ -49,7 +49,7 @@ export function secretKey(): Buffer {
  * first secret stored or read then fails with the same message.
  */
 export function assertSecretKey(): void {
-  if (secretKeySetting() === null && process.env.NODE_ENV !== "production") {
+  if (secretKeySetting() === null && !isProduction()) {
     logger.warn(MISSING);
     return;
   }

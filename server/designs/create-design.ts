@@ -7,6 +7,7 @@ import type { DesignView } from "@/lib/designs/design-views";
 import { exampleTopology } from "@/lib/designs/example-design";
 import { AppError } from "@/lib/errors/app-error";
 import type { Principal } from "@/lib/auth/permissions";
+import { auditedTransaction } from "@/server/audit/audited-transaction";
 import { prisma } from "@/server/db/prisma";
 import { findDesign, toDesignView } from "./design-records";
 
@@ -30,7 +31,7 @@ export async function createDesign(
   if (input.clusterId && !(await prisma.cluster.findUnique({ where: { id: input.clusterId } }))) {
     throw new AppError("NOT_FOUND", { userMessage: "The cluster to bind the design to does not exist." });
   }
-  const created = await prisma.$transaction(async (tx) => {
+  const created = await auditedTransaction(async (tx) => {
     const d = await tx.design.create({
       data: { name: input.name, clusterId: input.clusterId, topology: JSON.stringify(topology), layout: JSON.stringify(layout ?? { positions: {} }), version: 1 },
     });

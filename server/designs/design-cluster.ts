@@ -9,3 +9,8 @@ export async function boundClusterOf(designId: string): Promise<string | undefin
   const d = await prisma.design.findUnique({ where: { id: designId }, select: { clusterId: true } });
   return d?.clusterId ?? undefined;
 }
+
+/** A design's name, for its audit records; null when there is no such design. */
+export async function designName(designId: string): Promise<string | null> {
+  return (await prisma.design.findUnique({ where: { id: designId }, select: { name: true } }))?.name ?? null;
+}

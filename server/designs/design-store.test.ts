@@ -3,6 +3,7 @@ import {
   createDesignAction,
   deleteDesignAction,
   duplicateDesignAction,
+  importDesignFileAction,
   renameDesignAction,
   restoreRevisionAction,
   saveLayoutAction,
@@ -81,6 +82,27 @@ describe("designs in the store (real SQLite)", () => {
     expect(await prisma.design.count({ where: { id: d.id } })).toBe(0);
     expect(await prisma.designRevision.count({ where: { designId: d.id } })).toBe(0);
     expect(await prisma.design.count({ where: { id: copy.id } })).toBe(1);
+  });
+
+  it("an import whose name is taken is refused with the next free name offered, and goes in under the name given", async () => {
+    const name = unique("imported");
+    const file = (n: string) => JSON.stringify({ format: "topiary-design", version: 1, name: n, topology: withTopic({ nodes: [], edges: [] }, "imp.a"), layout: { positions: {} } });
+    const first = unwrap(await importDesignFileAction({ fileName: "a.topiary.json", text: file(name) }));
+    expect(first.design.name).toBe(name);
+
+    const before = await prisma.design.count({ where: { name: { startsWith: name } } });
+    const again = await importDesignFileAction({ fileName: "a.topiary.json", text: file(name) });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: `A design named "${name}" already exists. Import it under another name.`, fieldErrors: { suggestedName: `${name} (2)` } },
+    });
+    expect(await prisma.design.count({ where: { name: { startsWith: name } } })).toBe(before);
+
+    const renamed = unwrap(await importDesignFileAction({ fileName: "a.topiary.json", text: file(name), name: `${name} (2)` }));
+    expect(renamed.design.name).toBe(`${name} (2)`);
+    // The name given is checked too; the offer counts on from it.
+    const third = await importDesignFileAction({ fileName: "a.topiary.json", text: file(name), name: `${name} (2)` });
+    expect(third).toMatchObject({ ok: false, error: { code: "CONFLICT", fieldErrors: { suggestedName: `${name} (3)` } } });
   });
 
   it("refuses a malformed topology naming the field", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Principal } from "@/lib/auth/permissions";
 import type { DesignSummary, DesignView } from "@/lib/designs/design-views";
 import { AppError } from "@/lib/errors/app-error";
+import { auditedTransaction } from "@/server/audit/audited-transaction";
 import { prisma } from "@/server/db/prisma";
 import { findDesign, toDesignSummary, toDesignView } from "./design-records";
 
@@ -17,14 +18,14 @@ export async function getDesign(id: string): Promise<DesignView> {
 
 export async function renameDesign(id: string, name: string): Promise<DesignSummary> {
   await findDesign(id);
-  await prisma.design.update({ where: { id }, data: { name } });
+  await auditedTransaction((tx) => tx.design.update({ where: { id }, data: { name } }));
   return toDesignSummary(await findDesign(id));
 }
 
 /** A new design with the same topology and layout; its history starts afresh. */
 export async function duplicateDesign(id: string, name: string | undefined, principal: Principal): Promise<DesignSummary> {
   const src = await findDesign(id);
-  const copy = await prisma.$transaction(async (tx) => {
+  const copy = await auditedTransaction(async (tx) => {
     const d = await tx.design.create({
       data: { name: name ?? `${src.name} (copy)`, clusterId: src.clusterId, topology: src.topology, layout: src.layout, version: 1 },
     });
@@ -45,7 +46,7 @@ export async function deleteDesign(id: string, confirmName: string): Promise<{ i
       fieldErrors: { confirmName: "Does not match the design's name" },
     });
   }
-  await prisma.design.delete({ where: { id } });
+  await auditedTransaction((tx) => tx.design.delete({ where: { id } }));
   return { id };
 }
 
@@ -54,6 +55,6 @@ export async function bindDesign(id: string, clusterId: string | null): Promise<
   if (clusterId && !(await prisma.cluster.findUnique({ where: { id: clusterId } }))) {
     throw new AppError("NOT_FOUND", { userMessage: "That cluster does not exist (it may have been removed)." });
   }
-  await prisma.design.update({ where: { id }, data: { clusterId } });
+  await auditedTransaction((tx) => tx.design.update({ where: { id }, data: { clusterId } }));
   return getDesign(id);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Parser, type Diagnostic } from "@asyncapi/parser";
 import YAML from "yaml";
+import { bundleDocument, findEntry, indexFiles, normalizePath, type SourceFile } from "@/lib/designs/asyncapi-file-set";
 import { asyncApiToTopology, isSupportedAsyncApiVersion, SUPPORTED_ASYNCAPI_VERSIONS } from "@/lib/designs/asyncapi-import";
 import type { Topology } from "@/lib/designs/design-schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -10,8 +11,9 @@ const SHOWN_DIAGNOSTICS = 3;
 const ERROR = 0;
 
 // Left to itself the parser follows `$ref`s to local files and URLs, and quotes what it read in its
-// diagnostics: an uploaded document could read the server's files or reach its network. parseAsyncApi
-// refuses external references before parsing; these resolvers are the fallback should one slip past. They
+// diagnostics: an uploaded document could read the server's files or reach its network. References to other
+// files are resolved inside the uploaded set before parsing (and any other refused); these resolvers are the
+// fallback should one slip past. They
 // run before the parser's own (a resolver that throws would hand over to those), and answer with text that
 // is not YAML, so the reference fails instead of being read.
 const refuse = (schema: string) => ({ schema, order: 1, read: () => "{" });
@@ -22,24 +24,52 @@ function getParser(): Parser {
   return parser;
 }
 
-/** Validates an uploaded AsyncAPI document (YAML or JSON, 3.0.x or 2.6.x) and maps it to a design topology. */
-export async function parseAsyncApi(text: string): Promise<{ topology: Topology; warnings: string[]; version: string }> {
+export interface ParsedAsyncApi {
+  topology: Topology;
+  warnings: string[];
+  version: string;
+  /** The document's info.title, when it has one. */
+  title?: string;
+  /** The file of the set that holds the document. */
+  entry: string;
+}
+
+/** Validates an uploaded AsyncAPI document (YAML or JSON, 3.1.x, 3.0.x or 2.6.x) and maps it to a design topology. */
+export async function parseAsyncApi(text: string, fileName = "asyncapi.yaml"): Promise<ParsedAsyncApi> {
   if (Buffer.byteLength(text, "utf8") > MAX_ASYNCAPI_BYTES) {
     throw new AppError("VALIDATION", { userMessage: `The file is larger than ${MAX_ASYNCAPI_BYTES / 1024 / 1024} MB` });
   }
-  const raw = readYamlOrJson(text);
-  const version = raw.asyncapi;
+  const path = normalizePath(fileName) || "asyncapi.yaml";
+  return parseDocument(indexFiles([{ path, text }]), { path, document: readYamlOrJson(text) });
+}
+
+/**
+ * The AsyncAPI document of a set of files (a folder or a .zip), its references to the other files of the set
+ * resolved; a reference that leaves the set is refused (asyncapi-file-set.ts).
+ */
+export async function parseAsyncApiFiles(files: SourceFile[]): Promise<ParsedAsyncApi> {
+  if (files.length === 1) return parseAsyncApi(files[0].text, files[0].path);
+  const index = indexFiles(files);
+  const entry = findEntry(index);
+  if (!entry) {
+    throw new AppError("VALIDATION", { userMessage: `None of the ${index.size} files is an AsyncAPI document (a YAML or JSON file with an "asyncapi" field)` });
+  }
+  return parseDocument(index, entry);
+}
+
+async function parseDocument(index: Map<string, string>, entry: { path: string; document: Record<string, unknown> }): Promise<ParsedAsyncApi> {
+  const version = entry.document.asyncapi;
   if (version !== undefined && !isSupportedAsyncApiVersion(version)) {
     throw new AppError("VALIDATION", { userMessage: `AsyncAPI version ${JSON.stringify(version)} is not supported: Topiary reads ${SUPPORTED_ASYNCAPI_VERSIONS}` });
   }
-  const external = externalReferences(raw);
+  const bundled = bundleDocument(index, entry);
+  // Every reference left points inside the document; this is the fallback should one not.
+  const external = externalReferences(bundled);
   if (external.length) {
-    throw new AppError("VALIDATION", {
-      userMessage: `The document refers to other files or URLs (${external.slice(0, SHOWN_DIAGNOSTICS).join(", ")}): put everything in one file with references inside it ("#/…")`,
-    });
+    throw new AppError("VALIDATION", { userMessage: `The document refers to other files or URLs (${external.slice(0, SHOWN_DIAGNOSTICS).join(", ")}): import them with it, as a folder or a .zip` });
   }
 
-  const { document, diagnostics } = await getParser().parse(text);
+  const { document, diagnostics } = await getParser().parse(JSON.stringify(bundled));
   const errors = diagnostics.filter((d) => d.severity === ERROR);
   if (errors.length || !document) {
     throw new AppError("VALIDATION", {
@@ -47,8 +77,10 @@ export async function parseAsyncApi(text: string): Promise<{ topology: Topology;
       userMessage: `Not a valid AsyncAPI document: ${describe(errors)}`,
     });
   }
-  const { topology, warnings } = asyncApiToTopology(document.json());
-  return { topology, warnings, version: document.version() };
+  // The document as written (bundled), not the parser's resolved copy: see lib/designs/asyncapi-json.ts.
+  const { topology, warnings } = asyncApiToTopology(bundled);
+  const title = (bundled.info as { title?: unknown } | undefined)?.title;
+  return { topology, warnings, version: document.version(), title: typeof title === "string" && title.trim() ? title.trim() : undefined, entry: entry.path };
 }
 
 function readYamlOrJson(text: string): Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { Layout, Topology } from "@/lib/designs/design-schema";
 import { diffTopologies, isEmptyDiff, summarizeDiff } from "@/lib/designs/diff-topologies";
 import { AppError } from "@/lib/errors/app-error";
 import type { Principal } from "@/lib/auth/permissions";
+import { auditedTransaction } from "@/server/audit/audited-transaction";
 import { prisma } from "@/server/db/prisma";
 import { findDesign, parseTopology } from "./design-records";
 
@@ -25,7 +26,7 @@ function staleError(current: number): AppError {
  * moved on meanwhile, nothing is written and CONFLICT is returned, so two tabs never overwrite each other.
  */
 export async function saveTopology(id: string, baseVersion: number, topology: Topology, principal: Principal, summaryOverride?: string): Promise<SaveResult> {
-  return prisma.$transaction(async (tx) => {
+  return auditedTransaction(async (tx) => {
     const current = await tx.design.findUnique({ where: { id } });
     if (!current) throw new AppError("NOT_FOUND", { userMessage: "That design does not exist (it may have been deleted)." });
     if (current.version !== baseVersion) throw staleError(current.version);
@@ -45,6 +46,6 @@ export async function saveTopology(id: string, baseVersion: number, topology: To
 /** Saves node positions only: no revision, no version check (the last layout wins). */
 export async function saveLayout(id: string, layout: Layout): Promise<{ ok: true }> {
   await findDesign(id);
-  await prisma.design.update({ where: { id }, data: { layout: JSON.stringify(layout) } });
+  await auditedTransaction((tx) => tx.design.update({ where: { id }, data: { layout: JSON.stringify(layout) } }));
   return { ok: true };
 }

@@ -57,9 +57,9 @@ export async function checkStateChangingRequest(request: Request): Promise<State
   if (type !== "application/json") return refuse(415, "VALIDATION", "Send the request body as JSON (content-type: application/json).");
   const tooLarge = `The request body is larger than ${MAX_ROUTE_BODY_BYTES / 1024 / 1024} MB.`;
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_ROUTE_BODY_BYTES) return refuse(413, "VALIDATION", tooLarge);
+  if (Number.isFinite(declared) && declared > MAX_ROUTE_BODY_BYTES) return refuse(413, "PAYLOAD_TOO_LARGE", tooLarge);
   const text = await readBounded(request, MAX_ROUTE_BODY_BYTES);
-  if (text === null) return refuse(413, "VALIDATION", tooLarge);
+  if (text === null) return refuse(413, "PAYLOAD_TOO_LARGE", tooLarge);
   let body: unknown;
   try {
     body = JSON.parse(text);

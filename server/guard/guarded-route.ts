@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { httpStatusFor, type AppError, type ErrorCode } from "@/lib/errors/app-error";
 import { checkStateChangingRequest } from "./check-state-changing-request";
-import { runGuarded, type GuardContext, type GuardDefinition } from "./run-guarded";
+import { runGuarded, type ClusterKey, type GuardContext, type GuardDefinition } from "./run-guarded";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -19,9 +19,9 @@ function errorResponse(status: number, error: { code: ErrorCode; message: string
  * bounded (check-state-changing-request.ts). The answer is JSON (or the handler's own Response), or
  * `{ error: { code, message } }` with a matching HTTP status.
  */
-export function guardedRoute<S extends z.ZodType, T>(
-  def: GuardDefinition<S>,
-  handler: (input: z.output<S>, ctx: GuardContext & { request: Request }) => Promise<T>,
+export function guardedRoute<S extends z.ZodType, T, K extends ClusterKey = never>(
+  def: GuardDefinition<S, K, T>,
+  handler: (input: z.output<S>, ctx: GuardContext<K> & { request: Request }) => Promise<T>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let body: Record<string, unknown> = {};

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Principal } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { SESSION_COOKIE, userForToken } from "@/server/auth/sessions";
-import { authDisabled } from "@/server/config";
+import { authDisabled, underTest } from "@/server/config";
 
 const LOCAL: Principal = { id: "local", name: "local user", local: true, grants: [{ clusterId: null, role: "admin" }] };
 
@@ -11,7 +11,7 @@ const LOCAL: Principal = { id: "local", name: "local user", local: true, grants:
 // server/test-support/auth.ts). Honoured only under Vitest.
 const testSession = new AsyncLocalStorage<{ token: string | null }>();
 export function withSessionToken<T>(token: string | null, fn: () => Promise<T>): Promise<T> {
-  if (!process.env.VITEST) throw new Error("withSessionToken is for tests");
+  if (!underTest()) throw new Error("withSessionToken is for tests");
   return testSession.run({ token }, fn);
 }
 
@@ -26,7 +26,7 @@ function tokenFromCookieHeader(header: string | null): string | null {
 
 /** The session token of the current request: from the given request, else from Next's request scope. */
 export async function sessionToken(request?: Request): Promise<string | null> {
-  const forced = process.env.VITEST ? testSession.getStore() : undefined;
+  const forced = underTest() ? testSession.getStore() : undefined;
   if (forced) return forced.token;
   if (request) return tokenFromCookieHeader(request.headers.get("cookie"));
   try {

@@ -3,6 +3,7 @@ import { logLevel, type KafkaConfig, type SASLOptions } from "kafkajs";
 import type { SaslMechanism } from "@/lib/clusters/cluster-schema";
 import { kafkaConnectionTimeoutMs, kafkaRequestTimeoutMs } from "@/server/config";
 import { logger } from "@/server/log";
+import { guardedSocketFactory } from "@/server/net/guarded-connect";
 
 /** The connection settings of a cluster, secrets included: stays on the server. */
 export interface ClusterConnection {
@@ -18,9 +19,23 @@ export interface ClusterConnection {
 }
 
 // kafkajs logs through this: errors only, and only the message (its log entries carry no credentials,
-// but the config object could, so it is never passed on).
+// but the config object could, so it is never passed on). A dead broker makes kafkajs repeat the same
+// connection error every few hundred milliseconds from every client: the same message for the same broker is
+// written once a minute, with how many were left out since.
+const REPEAT_WINDOW_MS = 60_000;
+const lastLogged = new Map<string, { at: number; skipped: number }>();
 const logCreator = () => ({ level, log }: { level: number; log: { message?: string; broker?: string } }) => {
-  if (level <= logLevel.ERROR) logger.warn("kafkajs", { message: log.message, broker: log.broker });
+  if (level > logLevel.ERROR) return;
+  const key = `${log.broker ?? ""}\u0000${log.message ?? ""}`;
+  const now = Date.now();
+  const seen = lastLogged.get(key);
+  if (seen && now - seen.at < REPEAT_WINDOW_MS) {
+    seen.skipped += 1;
+    return;
+  }
+  if (lastLogged.size > 1000) lastLogged.clear();
+  lastLogged.set(key, { at: now, skipped: 0 });
+  logger.warn("kafkajs", { message: log.message, broker: log.broker, ...(seen?.skipped ? { repeatsLeftOut: seen.skipped } : {}) });
 };
 
 export function buildKafkaConfig(c: ClusterConnection, clientId = "topiary"): KafkaConfig {
@@ -52,5 +67,7 @@ export function buildKafkaConfig(c: ClusterConnection, clientId = "topiary"): Ka
     retry: { retries: 1, initialRetryTime: 200, maxRetryTime: 1000 },
     logLevel: logLevel.ERROR,
     logCreator,
+    // Every connection (bootstrap and advertised brokers) is checked against the network policy as it opens.
+    socketFactory: guardedSocketFactory as unknown as KafkaConfig["socketFactory"],
   };
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Admin } from "kafkajs";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
-import { getAdmin } from "./client-registry";
+import { adminFor } from "./client-registry";
 
 /**
  * Runs `fn` on the cluster's shared admin. The admin from the registry already runs a call once more on a new
@@ -10,5 +9,5 @@ import { getAdmin } from "./client-registry";
  * client-registry.ts), so this only names that intent at the call sites that depend on it.
  */
 export async function withAdminRecovery<T>(cluster: Cluster, fn: (admin: Admin) => Promise<T>): Promise<T> {
-  return fn(await getAdmin(cluster.id, toConnection(cluster)));
+  return fn(await adminFor(cluster));
 }

@@ -3,20 +3,19 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import type { produceInputSchema } from "@/lib/messages/scan-schema";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin, getProducer } from "@/server/kafka/client-registry";
+import { adminFor, producerFor } from "@/server/kafka/client-registry";
 import { withTimeout } from "@/server/kafka/with-timeout";
 
 /** Sends one message; answers with where it landed. */
 export async function produceMessage(cluster: Cluster, input: z.output<typeof produceInputSchema>): Promise<{ partition: number; offset: string }> {
   return withTimeout(
     (async () => {
-      const admin = await getAdmin(cluster.id, toConnection(cluster));
+      const admin = await adminFor(cluster);
       if (!(await admin.listTopics()).includes(input.topic)) {
         throw new AppError("NOT_FOUND", { userMessage: `Topic "${input.topic}" does not exist on this cluster.` });
       }
-      const producer = await getProducer(cluster.id, toConnection(cluster));
+      const producer = await producerFor(cluster);
       const [meta] = await producer.send({
         topic: input.topic,
         acks: -1,

@@ -4,16 +4,21 @@ import type { Principal } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { classifyKafkaError } from "@/lib/kafka/classify-kafka-error";
 import type { Change, Plan, StepResult } from "@/lib/plan/plan-types";
-import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
+import type { Cluster, Prisma } from "@/prisma/generated/client";
 import { kafkaRequestTimeoutMs } from "@/server/config";
+import { auditedTransaction } from "@/server/audit/audited-transaction";
 import { prisma } from "@/server/db/prisma";
 import { parseTopology } from "@/server/designs/design-records";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { forgetTopicMetadata } from "@/server/kafka/topic-metadata-cache";
 import { withTimeout } from "@/server/kafka/with-timeout";
 import { logger } from "@/server/log";
-import { computePlan } from "./compute-plan";
+import { applyAccessChanges, checkAccessDeletionsConfirmed, recordAppliedAccess } from "./apply-acls";
+import { applyConnectorChanges, checkConnectorApply } from "./apply-connectors";
+import { applyContractChanges } from "./apply-contracts";
+import type { ContractPlanning } from "./plan-contracts";
+import { planWithClusterState } from "./compute-plan";
+import type { ConnectorPlanning } from "./plan-connectors";
 
 export type RunStatus = "succeeded" | "partial" | "failed" | "no-op";
 
@@ -137,35 +142,46 @@ function statusOf(results: StepResult[]): RunStatus {
   return done > 0 ? "partial" : "failed";
 }
 
-async function record(data: {
-  designId: string;
-  designName: string;
-  designVersion: number;
-  cluster: Cluster;
-  principal: Principal;
-  status: RunStatus;
-  plan: Plan | null;
-  results: StepResult[];
-  error?: string;
-  startedAt: Date;
-}): Promise<string> {
-  const run = await prisma.applyRun.create({
-    data: {
-      designId: data.designId,
-      designName: data.designName,
-      designVersion: data.designVersion,
-      clusterId: data.cluster.id,
-      clusterName: data.cluster.name,
-      user: data.principal.name,
-      status: data.status,
-      plan: JSON.stringify(data.plan),
-      results: JSON.stringify(data.results),
-      error: data.error ?? null,
-      startedAt: data.startedAt,
-      durationMs: Date.now() - data.startedAt.getTime(),
-    },
+/**
+ * Records the run, with its audit record, in one transaction (and the names topics were applied as), and
+ * gives the outcome the apply action returns (which its audit record reads).
+ */
+async function record(
+  data: {
+    designId: string;
+    designName: string;
+    designVersion: number;
+    cluster: Cluster;
+    principal: Principal;
+    status: RunStatus;
+    plan: Plan | null;
+    results: StepResult[];
+    error?: string;
+    startedAt: Date;
+  },
+  alsoWrite?: (tx: Prisma.TransactionClient) => Promise<void>,
+): Promise<ApplyOutcome> {
+  const durationMs = Date.now() - data.startedAt.getTime();
+  return auditedTransaction(async (tx): Promise<ApplyOutcome> => {
+    const run = await tx.applyRun.create({
+      data: {
+        designId: data.designId,
+        designName: data.designName,
+        designVersion: data.designVersion,
+        clusterId: data.cluster.id,
+        clusterName: data.cluster.name,
+        user: data.principal.name,
+        status: data.status,
+        plan: JSON.stringify(data.plan),
+        results: JSON.stringify(data.results),
+        error: data.error ?? null,
+        startedAt: data.startedAt,
+        durationMs,
+      },
+    });
+    await alsoWrite?.(tx);
+    return { runId: run.id, status: data.status, results: data.results, durationMs, error: data.error };
   });
-  return run.id;
 }
 
 /**
@@ -174,7 +190,7 @@ async function record(data: {
  * The design itself is never changed.
  */
 export async function applyPlan(
-  input: { designId: string; clusterId: string; planHash: string; confirmDeletions: string[] },
+  input: { designId: string; clusterId: string; planHash: string; confirmDeletions: string[]; confirmConnectorDeletions?: string[]; confirmPrincipals?: string[] },
   cluster: Cluster,
   principal: Principal,
 ): Promise<ApplyOutcome> {
@@ -187,12 +203,16 @@ export async function applyPlan(
   const base = { designId: design.id, designName: design.name, designVersion: design.version, cluster, principal, startedAt };
 
   let plan: Plan;
+  let connectors: ConnectorPlanning | null = null;
+  let contracts: ContractPlanning | null = null;
   try {
-    plan = (await computePlan(design.id)).plan;
+    const planned = await planWithClusterState(design.id);
+    plan = planned.view.plan;
+    connectors = planned.connectors;
+    contracts = planned.contracts;
   } catch (e) {
     const message = e instanceof AppError ? e.userMessage : classifyKafkaError(e, cluster.bootstrapServers).userMessage;
-    const runId = await record({ ...base, status: "failed", plan: null, results: [], error: message });
-    return { runId, status: "failed", results: [], durationMs: Date.now() - startedAt.getTime(), error: message };
+    return record({ ...base, status: "failed", plan: null, results: [], error: message });
   }
   if (plan.hash !== input.planHash) {
     throw new AppError("CONFLICT", { userMessage: "The cluster or the design changed since this plan was shown. Review the new plan before applying." });
@@ -204,6 +224,8 @@ export async function applyPlan(
   if (unconfirmed.length) {
     throw new AppError("VALIDATION", { userMessage: `Type the name of each topic to delete to confirm: ${unconfirmed.join(", ")}` });
   }
+  checkConnectorApply(plan, input.confirmConnectorDeletions ?? [], connectors, principal);
+  checkAccessDeletionsConfirmed(plan, input.confirmPrincipals ?? []);
 
   const topology = parseTopology(design.topology);
   const desiredConfigs = new Map(topology.nodes.flatMap((n) => (n.kind === "topic" ? [[n.data.name, n.data.configs] as const] : [])));
@@ -211,8 +233,12 @@ export async function applyPlan(
   let error: string | undefined;
   try {
     if (plan.changes.length) {
-      const admin = await withTimeout(getAdmin(cluster.id, toConnection(cluster)), kafkaRequestTimeoutMs() + 2000, "connecting to Kafka");
+      const admin = await withTimeout(adminFor(cluster), kafkaRequestTimeoutMs() + 2000, "connecting to Kafka");
       results = await execute(admin, plan, desiredConfigs);
+      results = await applyAccessChanges(cluster, plan, results);
+      // Contracts after their topics, before connectors (whose converters may read the subjects).
+      results = await applyContractChanges(plan, results, contracts);
+      results = await applyConnectorChanges(plan, results, connectors);
       forgetTopicMetadata(cluster.id);
     }
   } catch (e) {
@@ -222,19 +248,22 @@ export async function applyPlan(
 
   // Remember which name each topic node was applied as, so a later rename is recognised and refused.
   const nowExisting = new Set(
-    plan.topics.filter((t) => t.status === "in-sync" || t.status === "update" || results.some((r) => r.status === "done" && r.change.topic === t.topic && r.change.kind !== "deleteTopic")).map((t) => t.topic),
+    plan.topics.filter((t) => t.status === "in-sync" || t.status === "update" || results.some((r) => r.status === "done" && "topic" in r.change && r.change.topic === t.topic && r.change.kind !== "deleteTopic")).map((t) => t.topic),
   );
-  for (const t of plan.topics) {
-    if (!nowExisting.has(t.topic)) continue;
-    await prisma.appliedTopic.upsert({
-      where: { designId_nodeId_clusterId: { designId: design.id, nodeId: t.nodeId, clusterId: cluster.id } },
-      create: { designId: design.id, nodeId: t.nodeId, clusterId: cluster.id, topicName: t.topic },
-      update: { topicName: t.topic },
-    });
-  }
+  const rememberNames = async (tx: Prisma.TransactionClient) => {
+    await recordAppliedAccess(tx, design.id, cluster.id, plan, results);
+    for (const t of plan.topics) {
+      if (!nowExisting.has(t.topic)) continue;
+      await tx.appliedTopic.upsert({
+        where: { designId_nodeId_clusterId: { designId: design.id, nodeId: t.nodeId, clusterId: cluster.id } },
+        create: { designId: design.id, nodeId: t.nodeId, clusterId: cluster.id, topicName: t.topic },
+        update: { topicName: t.topic },
+      });
+    }
+  };
 
   const status = error ? "failed" : statusOf(results);
-  const runId = await record({ ...base, status, plan, results, error });
-  logger.info("plan applied", { runId, designId: design.id, clusterId: cluster.id, status, steps: results.length });
-  return { runId, status, results, durationMs: Date.now() - startedAt.getTime(), error };
+  const outcome = await record({ ...base, status, plan, results, error }, rememberNames);
+  logger.info("plan applied", { runId: outcome.runId, designId: design.id, clusterId: cluster.id, status, steps: results.length });
+  return outcome;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { compileUserPattern } from "@/lib/text/user-pattern";
 import { mapLimit } from "@/lib/async/map-limit";
 import { AssignerProtocol, type Admin } from "kafkajs";
 import type { z } from "zod";
@@ -9,11 +10,12 @@ import type { DesignView } from "@/lib/designs/design-views";
 import { AppError } from "@/lib/errors/app-error";
 import type { importFromClusterInputSchema } from "@/lib/plan/plan-inputs";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
 import { createDesign } from "@/server/designs/create-design";
-import { getAdmin } from "@/server/kafka/client-registry";
-import { readTopics } from "@/server/kafka/read-cluster-state";
+import { adminFor } from "@/server/kafka/client-registry";
+import { readTopics } from "@/server/plan/read-cluster-state";
+import { withClusterConnectors } from "@/server/plan/import-connectors";
+import { withClusterIdentities } from "@/server/plan/import-identities";
 import { withTimeout } from "@/server/kafka/with-timeout";
 
 const MAX_TOPICS = 2000;
@@ -49,10 +51,10 @@ async function groupTopics(admin: Admin, groupId: string, member: { memberAssign
  * each reads. Planning it against the same cluster gives an empty plan.
  */
 export async function importFromCluster(input: z.output<typeof importFromClusterInputSchema>, cluster: Cluster, principal: Principal): Promise<DesignView> {
-  const re = input.regex ? new RegExp(input.regex) : null;
+  const re = input.regex ? compileUserPattern(input.regex) : null;
   const topology = await withTimeout(
     (async (): Promise<Topology> => {
-      const admin = await getAdmin(cluster.id, toConnection(cluster));
+      const admin = await adminFor(cluster);
       const names = (await admin.listTopics()).filter((n) => !isInternalTopic(n) && n.startsWith(input.prefix) && (!re || re.test(n))).sort();
       if (names.length > MAX_TOPICS) {
         throw new AppError("VALIDATION", { userMessage: `${names.length} topics match; narrow the filter to at most ${MAX_TOPICS}.` });
@@ -84,5 +86,9 @@ export async function importFromCluster(input: z.output<typeof importFromCluster
     kafkaRequestTimeoutMs() * 3,
     "reading the cluster",
   );
-  return createDesign({ name: input.name, from: { kind: "topology", topology }, clusterId: cluster.id }, principal, `Imported from cluster "${cluster.name}"`);
+  // Its connectors (issue 14): secrets become references, never copied.
+  const withConnectors = input.includeConnectors ? await withClusterConnectors(cluster, topology, !input.prefix && !input.regex) : topology;
+  // Its principals (issue 13): producers and groups' identities from the bindings that match them.
+  const withIdentities = input.includePrincipals ? await withClusterIdentities(cluster, withConnectors) : withConnectors;
+  return createDesign({ name: input.name, from: { kind: "topology", topology: withIdentities }, clusterId: cluster.id }, principal, `Imported from cluster "${cluster.name}"`);
 }

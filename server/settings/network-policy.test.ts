@@ -9,7 +9,7 @@ import { createAlertRuleAction, updateAlertRuleAction } from "@/server/actions/a
 import { createClusterAction, testConnectionAction, updateClusterAction } from "@/server/actions/cluster-actions";
 import { setNetworkPolicyAction } from "@/server/actions/settings-actions";
 import { prisma } from "@/server/db/prisma";
-import { deliverPendingWebhooks } from "@/server/lag/deliver-webhooks";
+import { deliverPendingWebhooks } from "@/server/alerts/deliver-webhooks";
 import { asSession, userWithRoles, withSignInOn } from "@/server/test-support/auth";
 import { makeCluster, unique } from "@/server/test-support/fixtures";
 import { ALLOW_PRIVATE_ADDRESSES_KEY, getNetworkPolicy, setAllowPrivateAddresses } from "./network-policy";

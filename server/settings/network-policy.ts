@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { auditedTransaction } from "@/server/audit/audited-transaction";
+import { privateAddressesForcedOff } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
 import { logger } from "@/server/log";
 
@@ -19,8 +21,7 @@ export interface NetworkPolicy {
 
 export const networkPolicyInputSchema = z.object({ allowPrivateAddresses: z.boolean() });
 
-// Read here rather than in server/config.ts because the environment only ever forces it off; the setting lives in the store.
-const forcedOffByEnv = () => process.env.TOPIARY_ALLOW_PRIVATE_ADDRESSES?.trim().toLowerCase() === "false";
+const forcedOffByEnv = privateAddressesForcedOff;
 
 export async function getNetworkPolicy(): Promise<NetworkPolicy> {
   if (forcedOffByEnv()) return { allowPrivateAddresses: false, forcedOffByEnv: true };
@@ -35,7 +36,9 @@ export async function setAllowPrivateAddresses(allow: boolean): Promise<NetworkP
     });
   }
   const value = allow ? "true" : "false";
-  await prisma.setting.upsert({ where: { key: ALLOW_PRIVATE_ADDRESSES_KEY }, create: { key: ALLOW_PRIVATE_ADDRESSES_KEY, value }, update: { value } });
+  await auditedTransaction((tx) => tx.setting.upsert({ where: { key: ALLOW_PRIVATE_ADDRESSES_KEY }, create: { key: ALLOW_PRIVATE_ADDRESSES_KEY, value }, update: { value } }));
+  // New connections are checked as they open; connections opened before, while everything was allowed, end now.
+  if (!allow) await (await import("@/server/kafka/client-registry")).disposeAllClients();
   // (The log redacts keys that look secret, "private" among them: hence the field's name.)
   logger.info("network policy changed", { localNetworksAllowed: allow });
   return getNetworkPolicy();

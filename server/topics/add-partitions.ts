@@ -3,9 +3,8 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import type { addPartitionsInputSchema } from "@/lib/topics/topic-detail-schema";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { forgetTopicMetadata } from "@/server/kafka/topic-metadata-cache";
 import { waitUntil } from "@/server/kafka/wait-until";
 import { withAdminRecovery } from "@/server/kafka/with-admin-recovery";
@@ -19,13 +18,20 @@ const METADATA_WAIT_MS = 10_000;
  * Raises the topic's partition count to `partitions` and waits until the metadata shows every new partition
  * with a leader. Kafka cannot remove partitions, so a lower or equal count is refused before asking it.
  */
-export async function addPartitions(cluster: Cluster, input: z.output<typeof addPartitionsInputSchema>): Promise<{ topic: string; partitions: number }> {
+export interface AddPartitionsResult {
+  topic: string;
+  /** The partition count before, and now. */
+  from: number;
+  partitions: number;
+}
+
+export async function addPartitions(cluster: Cluster, input: z.output<typeof addPartitionsInputSchema>): Promise<AddPartitionsResult> {
   const { topic, partitions } = input;
   // Internal topics' partition counts are fixed by Kafka (more __consumer_offsets partitions would move groups).
   refuseInternalTopic(topic, "add partitions to");
   return withTimeout(
     (async () => {
-      const admin = () => getAdmin(cluster.id, toConnection(cluster));
+      const admin = () => adminFor(cluster);
       const current = (await fetchTopicPartitions(await admin(), topic)).length;
       if (partitions < current) {
         throw new AppError("VALIDATION", {
@@ -51,7 +57,7 @@ export async function addPartitions(cluster: Cluster, input: z.output<typeof add
       forgetTopicMetadata(cluster.id);
       if (!visible) logger.warn("new partitions not yet in metadata", { clusterId: cluster.id, topic, partitions });
       logger.info("partitions added", { clusterId: cluster.id, topic, from: current, to: partitions });
-      return { topic, partitions };
+      return { topic, from: current, partitions };
     })(),
     kafkaRequestTimeoutMs() + METADATA_WAIT_MS + 2000,
     `adding partitions to ${topic}`,

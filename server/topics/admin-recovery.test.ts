@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as getGroups } from "@/app/api/clusters/[id]/topics/[topic]/groups/route";
 import { GET as getTopic } from "@/app/api/clusters/[id]/topics/[topic]/route";
 import { addPartitionsAction, alterTopicConfigAction, createTopicAction, deleteTopicAction } from "@/server/actions/topic-actions";
-import { toConnection } from "@/server/clusters/cluster-view";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { makeCluster, unique, withAdmin } from "@/server/test-support/fixtures";
 import { callRoute } from "@/server/test-support/topics";
 
@@ -20,7 +19,7 @@ async function trackDeletedTopic(c: Cluster) {
   expect((await callRoute(getTopic, `/api/clusters/${c.id}/topics/${gone}`, { id: c.id, topic: gone })).status).toBe(200);
   await withAdmin((a) => a.deleteTopics({ topics: [gone] }));
   await expect.poll(async () => (await withAdmin((a) => a.listTopics())).includes(gone), { timeout: 10_000, interval: 250 }).toBe(false);
-  return getAdmin(c.id, toConnection(c));
+  return adminFor(c);
 }
 
 describe("topic operations after another client deleted a topic the shared admin had read", () => {
@@ -40,7 +39,7 @@ describe("topic operations after another client deleted a topic the shared admin
       await withAdmin((a) => a.createTopics({ waitForLeaders: true, topics: [{ topic }] }));
       const stale = await trackDeletedTopic(c);
       await run(c, topic);
-      expect(await getAdmin(c.id, toConnection(c))).not.toBe(stale);
+      expect(await adminFor(c)).not.toBe(stale);
     });
   }
 
@@ -48,9 +47,9 @@ describe("topic operations after another client deleted a topic the shared admin
     const c = await makeCluster();
     const topic = unique("calm");
     await withAdmin((a) => a.createTopics({ waitForLeaders: true, topics: [{ topic }] }));
-    const admin = await getAdmin(c.id, toConnection(c));
+    const admin = await adminFor(c);
     expect((await callRoute(getTopic, `/api/clusters/${c.id}/topics/${topic}`, { id: c.id, topic })).status).toBe(200);
     expect((await callRoute(getTopic, `/api/clusters/${c.id}/topics/${unique("missing")}`, { id: c.id, topic: unique("missing") })).status).toBe(404);
-    expect(await getAdmin(c.id, toConnection(c))).toBe(admin);
+    expect(await adminFor(c)).toBe(admin);
   });
 });

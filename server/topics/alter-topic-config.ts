@@ -5,9 +5,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { applyConfigChange, changedKeys, currentOverrides } from "@/lib/topics/topic-config-view";
 import type { alterTopicConfigInputSchema } from "@/lib/topics/topic-detail-schema";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { withAdminRecovery } from "@/server/kafka/with-admin-recovery";
 import { withTimeout } from "@/server/kafka/with-timeout";
 import { logger } from "@/server/log";
@@ -19,6 +18,8 @@ export interface AlterTopicConfigResult {
   overrides: Record<string, string>;
   /** Keys whose override changed (empty when the change was already in place). */
   changed: string[];
+  /** Each changed key's override before the change (null: none, the default applied). */
+  before: Record<string, string | null>;
 }
 
 /**
@@ -32,7 +33,7 @@ export async function alterTopicConfig(cluster: Cluster, input: z.output<typeof 
   refuseInternalTopic(topic, "change the configuration of");
   return withTimeout(
     (async () => {
-      await fetchTopicPartitions(await getAdmin(cluster.id, toConnection(cluster)), topic);
+      await fetchTopicPartitions(await adminFor(cluster), topic);
       // Read and write in one go, so a retry on a new admin reads again: the write is the full set, idempotent.
       return withAdminRecovery(cluster, async (admin) => {
         const entries = await describeTopicConfigs(admin, topic);
@@ -55,13 +56,14 @@ export async function alterTopicConfig(cluster: Cluster, input: z.output<typeof 
         }
         const next = applyConfigChange(overrides, { set, remove });
         const changed = changedKeys(overrides, next);
-        if (!changed.length) return { topic, overrides, changed };
+        const before = Object.fromEntries(changed.map((k) => [k, overrides[k] ?? null]));
+        if (!changed.length) return { topic, overrides, changed, before };
         await admin.alterConfigs({
           validateOnly: false,
           resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: Object.entries(next).map(([name, value]) => ({ name, value })) }],
         });
         logger.info("topic config changed", { clusterId: cluster.id, topic, changed });
-        return { topic, overrides: next, changed };
+        return { topic, overrides: next, changed, before };
       }).catch(notFoundIfUnknown(topic));
     })(),
     kafkaRequestTimeoutMs() + 2000,

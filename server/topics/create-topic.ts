@@ -2,10 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import type { createTopicInputSchema } from "@/lib/topics/create-topic-schema";
+import { collidingTopic, topicCollisionMessage } from "@/lib/topics/topic-name";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { forgetTopicMetadata } from "@/server/kafka/topic-metadata-cache";
 import { waitUntil } from "@/server/kafka/wait-until";
 import { withAdminRecovery } from "@/server/kafka/with-admin-recovery";
@@ -24,8 +24,17 @@ function alreadyExists(name: string) {
 export async function createTopic(cluster: Cluster, input: z.output<typeof createTopicInputSchema>): Promise<{ name: string }> {
   return withTimeout(
     (async () => {
-      const admin = () => getAdmin(cluster.id, toConnection(cluster));
-      if ((await (await admin()).listTopics()).includes(input.name)) throw alreadyExists(input.name);
+      const admin = () => adminFor(cluster);
+      const existing = await (await admin()).listTopics();
+      if (existing.includes(input.name)) throw alreadyExists(input.name);
+      // What Kafka would refuse, refused here with a reason the user can act on (kafkajs drops Kafka's own text).
+      const collision = collidingTopic(input.name, existing);
+      if (collision) throw new AppError("VALIDATION", { userMessage: topicCollisionMessage(input.name, collision), fieldErrors: { name: `Collides with "${collision}"` } });
+      const brokerCount = (await (await admin()).describeCluster()).brokers.length;
+      if (input.replicationFactor > brokerCount) {
+        const why = `Replication factor ${input.replicationFactor} needs at least ${input.replicationFactor} brokers; the cluster has ${brokerCount}`;
+        throw new AppError("VALIDATION", { userMessage: why, fieldErrors: { replicationFactor: why } });
+      }
       // kafkajs' own wait for leaders (waitForLeaders) gives up when the broker does not know the new topic yet,
       // which happens right after creation: wait here instead, with metadata for this topic only.
       const created = await withAdminRecovery(cluster, (a) =>

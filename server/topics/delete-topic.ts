@@ -4,9 +4,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { isUnknownTopicError } from "@/lib/kafka/unknown-topic-error";
 import type { deleteTopicInputSchema } from "@/lib/topics/topic-detail-schema";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { forgetTopicMetadata } from "@/server/kafka/topic-metadata-cache";
 import { waitUntil } from "@/server/kafka/wait-until";
 import { withAdminRecovery } from "@/server/kafka/with-admin-recovery";
@@ -31,8 +30,8 @@ export async function deleteTopic(cluster: Cluster, input: z.output<typeof delet
   refuseInternalTopic(topic, "delete");
   return withTimeout(
     (async () => {
-      const listed = async () => (await (await getAdmin(cluster.id, toConnection(cluster))).listTopics()).includes(topic);
-      await fetchTopicPartitions(await getAdmin(cluster.id, toConnection(cluster)), topic);
+      const listed = async () => (await (await adminFor(cluster)).listTopics()).includes(topic);
+      await fetchTopicPartitions(await adminFor(cluster), topic);
       // kafkajs asks for metadata before deleting (so a retry on a new admin happens before anything was sent)
       // and after: when that second ask fails, the topic is gone all the same.
       await withAdminRecovery(cluster, (a) => a.deleteTopics({ topics: [topic], timeout: 10_000 })).catch(async (e: unknown) => {

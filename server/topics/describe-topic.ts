@@ -6,9 +6,8 @@ import { isUnknownTopicError } from "@/lib/kafka/unknown-topic-error";
 import { toConfigViews } from "@/lib/topics/topic-config-view";
 import { messageCount, toPartitionViews, type TopicDetail } from "@/lib/topics/topic-detail";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { withAdminRecovery } from "@/server/kafka/with-admin-recovery";
 import { withTimeout } from "@/server/kafka/with-timeout";
 import { logger } from "@/server/log";
@@ -47,7 +46,7 @@ async function readOffsets(admin: Admin, cluster: Cluster, topic: string): Promi
 export async function describeTopic(cluster: Cluster, topic: string): Promise<TopicDetail> {
   return withTimeout(
     (async () => {
-      const partitions = await fetchTopicPartitions(await getAdmin(cluster.id, toConnection(cluster)), topic);
+      const partitions = await fetchTopicPartitions(await adminFor(cluster), topic);
       const { offsets, configs } = await withAdminRecovery(cluster, async (admin) => {
         const [configs, offsets] = await Promise.all([describeTopicConfigs(admin, topic), readOffsets(admin, cluster, topic)]);
         return { configs, offsets };

@@ -4,9 +4,8 @@ import { mapLimit } from "@/lib/async/map-limit";
 import { classifyKafkaError } from "@/lib/kafka/classify-kafka-error";
 import { groupLag, type TopicConsumerGroup, type TopicConsumerGroups } from "@/lib/topics/consumer-lag";
 import type { Cluster } from "@/prisma/generated/client";
-import { toConnection } from "@/server/clusters/cluster-view";
 import { kafkaRequestTimeoutMs } from "@/server/config";
-import { getAdmin } from "@/server/kafka/client-registry";
+import { adminFor } from "@/server/kafka/client-registry";
 import { withAdminRecovery } from "@/server/kafka/with-admin-recovery";
 import { withTimeout } from "@/server/kafka/with-timeout";
 import { fetchTopicPartitions, notFoundIfUnknown } from "./topic-metadata";
@@ -43,7 +42,7 @@ async function describeGroupStates(admin: Admin, groupIds: string[]): Promise<Ma
 export async function listTopicConsumerGroups(cluster: Cluster, topic: string): Promise<TopicConsumerGroups> {
   return withTimeout(
     (async () => {
-      await fetchTopicPartitions(await getAdmin(cluster.id, toConnection(cluster)), topic);
+      await fetchTopicPartitions(await adminFor(cluster), topic);
       return withAdminRecovery(cluster, async (admin) => {
         const [highs, listed] = await Promise.all([admin.fetchTopicOffsets(topic), admin.listGroups()]);
         // Consumer groups, and groups that only commit offsets (protocol type ""); not Connect or others.

@@ -32,7 +32,7 @@ describe("topic changes against the real broker", () => {
     const set = await alterTopicConfigAction({ clusterId: c.id, topic, set: { "retention.ms": "3600000" } });
     expect(set).toEqual({
       ok: true,
-      data: { topic, changed: ["retention.ms"], overrides: { "cleanup.policy": "compact", "max.message.bytes": "2000000", "retention.ms": "3600000" } },
+      data: { topic, changed: ["retention.ms"], before: { "retention.ms": null }, overrides: { "cleanup.policy": "compact", "max.message.bytes": "2000000", "retention.ms": "3600000" } },
     });
     expect(await overridesOf(topic)).toEqual({ "cleanup.policy": "compact", "max.message.bytes": "2000000", "retention.ms": "3600000" });
     const shown = (await describeTopic(c, topic)).configs.find((x) => x.name === "retention.ms");
@@ -77,7 +77,7 @@ describe("topic changes against the real broker", () => {
     // Read once before, as the page does: the shared admin then has the topic's old partitions in its metadata.
     expect((await describeTopic(c, topic)).partitions.map((p) => p.high)).toEqual([0, 5]);
 
-    expect(await addPartitionsAction({ clusterId: c.id, topic, partitions: 4 })).toEqual({ ok: true, data: { topic, partitions: 4 } });
+    expect(await addPartitionsAction({ clusterId: c.id, topic, partitions: 4 })).toEqual({ ok: true, data: { topic, from: 2, partitions: 4 } });
     expect(await partitionsOf(topic)).toBe(4);
     const detail = await describeTopic(c, topic);
     expect(detail.partitions.map((p) => p.high), detail.offsetsError ?? "").toEqual([0, 5, 0, 0]);
@@ -120,6 +120,19 @@ describe("topic changes against the real broker", () => {
     const bad = await createTopicAction({ clusterId: c.id, name, partitions: 1, replicationFactor: 1, configs: { "compression.type": "brotli" } });
     expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { "configs.compression.type": expect.stringContaining("one of") } } });
     expect(await topicExists(name)).toBe(false);
+  });
+
+  it("refuses, before Kafka is asked, what Kafka would refuse: '.'/'_' collisions, too few brokers, min.insync.replicas above the replicas", async () => {
+    const c = await makeCluster();
+    const base = unique("coll").replace(/-/g, "_");
+    expect(await createTopicAction({ clusterId: c.id, name: `${base}.a`, partitions: 1, replicationFactor: 1 })).toMatchObject({ ok: true });
+    const collision = await createTopicAction({ clusterId: c.id, name: `${base}_a`, partitions: 1, replicationFactor: 1 });
+    expect(collision).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining(`collides with "${base}.a"`), fieldErrors: { name: expect.any(String) } } });
+    const rf = await createTopicAction({ clusterId: c.id, name: `${base}_rf`, partitions: 1, replicationFactor: 3 });
+    expect(rf).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { replicationFactor: "Replication factor 3 needs at least 3 brokers; the cluster has 1" } } });
+    const isr = await createTopicAction({ clusterId: c.id, name: `${base}_isr`, partitions: 1, replicationFactor: 1, configs: { "min.insync.replicas": "2" } });
+    expect(isr).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { "configs.min.insync.replicas": expect.stringContaining("more than the replication factor 1") } } });
+    for (const n of [`${base}_a`, `${base}_rf`, `${base}_isr`]) expect(await topicExists(n)).toBe(false);
   });
 
   it("shows a created, grown or deleted topic in the (cached) topic list right away", async () => {

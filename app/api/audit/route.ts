@@ -1,4 +1,4 @@
-import { listAuditDef } from "@/server/audit/audit-queries";
+import { listAuditDef } from "@/server/audit/audit-page-reads";
 import { listAudit } from "@/server/audit/list-audit";
 import { guardedRoute } from "@/server/guard/guarded-route";
 

@@ -1,4 +1,4 @@
-import { listClustersDef } from "@/server/clusters/cluster-queries";
+import { listClustersDef } from "@/server/clusters/cluster-page-reads";
 import { listClusters } from "@/server/clusters/list-clusters";
 import { guardedRoute } from "@/server/guard/guarded-route";
 

@@ -1,4 +1,4 @@
-import { listDesignsDef } from "@/server/designs/design-queries";
+import { listDesignsDef } from "@/server/designs/design-page-reads";
 import { listDesigns } from "@/server/designs/manage-design";
 import { guardedRoute } from "@/server/guard/guarded-route";
 

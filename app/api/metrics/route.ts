@@ -2,15 +2,16 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
+import { metricsToken } from "@/server/config";
 import { guardedRoute } from "@/server/guard/guarded-route";
 import { optionalPrincipal } from "@/server/guard/principal";
-import { lagMetricsText } from "@/server/lag/lag-metrics";
+import { lagMetricsText } from "@/server/groups/lag-metrics";
 
 export const dynamic = "force-dynamic";
 
 /** A scraper's bearer token (TOPIARY_METRICS_TOKEN), compared in constant time. */
 function scraperToken(request: Request): boolean {
-  const want = process.env.TOPIARY_METRICS_TOKEN;
+  const want = metricsToken();
   const got = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "");
   if (!want || !got) return false;
   const a = Buffer.from(want);

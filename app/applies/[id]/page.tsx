@@ -2,7 +2,7 @@ import { ApplyRunDetail } from "@/components/plan/apply-runs";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { guardedQuery } from "@/server/guard/guarded-query";
 import { getApplyRun } from "@/server/plan/apply-runs";
-import { applyRunDef } from "@/server/plan/plan-queries";
+import { applyRunDef } from "@/server/plan/plan-page-reads";
 
 export const dynamic = "force-dynamic";
 const getRun = guardedQuery(applyRunDef, ({ id }, { principal }) => getApplyRun(id, principal));

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { benchPagesEnabled } from "@/server/config";
 import { BareFlow } from "@/components/bench/bare-flow";
 import { autoLayout } from "@/lib/designs/auto-layout";
 import type { Topology } from "@/lib/designs/design-schema";
@@ -19,7 +20,7 @@ function int(v: string | string[] | undefined, fallback: number, max: number): n
 }
 
 export default async function BareFlowPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (process.env.TOPIARY_BENCH !== "1") notFound();
+  if (!benchPagesEnabled()) notFound();
   const q = await searchParams;
   const opts = { nodes: int(q.nodes, 1000, 5000), edges: int(q.edges, 1200, 10_000), seed: int(q.seed, 1, 2 ** 31) };
   const key = `${opts.nodes}/${opts.edges}/${opts.seed}`;

@@ -1,6 +1,6 @@
 import { ClusterOverviewPanel } from "@/components/clusters/cluster-overview";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { firstTopicPageQuery, getClusterQuery } from "@/server/clusters/cluster-queries";
+import { firstTopicPageQuery, getClusterQuery } from "@/server/clusters/cluster-page-reads";
 
 export const dynamic = "force-dynamic";
 

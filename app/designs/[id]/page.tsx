@@ -1,6 +1,6 @@
 import { Designer } from "@/components/designer/designer";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { getDesignQuery } from "@/server/designs/design-queries";
+import { getDesignQuery } from "@/server/designs/design-page-reads";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { UsersAdmin } from "@/components/users/users-admin";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { usersPageQuery } from "@/server/users/user-queries";
+import { usersPageQuery } from "@/server/users/user-page-reads";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { designByIdDef } from "@/server/designs/design-queries";
+import { designByIdDef } from "@/server/designs/design-page-reads";
 import { getDesign } from "@/server/designs/manage-design";
 import { guardedRoute } from "@/server/guard/guarded-route";
 

@@ -1,6 +1,6 @@
 import { AlertsPanel } from "@/components/alerts/alerts-panel";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { getClusterQuery } from "@/server/clusters/cluster-queries";
+import { getClusterQuery } from "@/server/clusters/cluster-page-reads";
 
 export const dynamic = "force-dynamic";
 

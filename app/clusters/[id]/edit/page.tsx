@@ -1,6 +1,6 @@
 import { ClusterForm } from "@/components/clusters/cluster-form";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { getClusterQuery } from "@/server/clusters/cluster-queries";
+import { getClusterQuery } from "@/server/clusters/cluster-page-reads";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { clusterIdSchema } from "@/lib/clusters/cluster-schema";
 import { topicNameSchema } from "@/lib/topics/create-topic-schema";
 import { guardedRoute } from "@/server/guard/guarded-route";
-import { fetchOneMessage } from "@/server/kafka/scan/fetch-one-message";
+import { fetchOneMessage } from "@/server/messages/fetch-one-message";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ const input = z.object({ id: clusterIdSchema, topic: topicNameSchema, partition:
 
 // One message in full (the browser's "expand" of a truncated value).
 export const GET = guardedRoute({ name: "getMessage", input, permission: "messages:read", clusterId: (i) => i.id }, async (i, { cluster }) => {
-  const m = await fetchOneMessage(cluster!, i.topic, i.partition, i.offset);
+  const m = await fetchOneMessage(cluster, i.topic, i.partition, i.offset);
   if (!m) throw new AppError("NOT_FOUND", { userMessage: `No message at ${i.topic}/${i.partition}@${i.offset}.` });
   return m;
 });

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { compileFilter } from "@/lib/messages/message-filter";
 import { scanRouteInputSchema } from "@/lib/messages/scan-schema";
 import { guardedStream } from "@/server/guard/guarded-stream";
-import { scanTopic } from "@/server/kafka/scan/scan-topic";
+import { scanTopic } from "@/server/messages/scan-topic";
 
 export const dynamic = "force-dynamic";
 
@@ -11,16 +11,16 @@ export const GET = guardedStream(
   { name: "scanMessages", input: scanRouteInputSchema, permission: "messages:read", clusterId: (i) => i.id },
   async ({ q }, { cluster }) => {
     // A bad expression is refused before any scan starts, with the parser's precise message.
-    const filter = compileFilter(q.filters, q.expression);
-    if (!filter.ok) throw new AppError("VALIDATION", { userMessage: `Expression: ${filter.error}` });
-    return { cluster: cluster!, request: q, filter };
+    const compiled = compileFilter(q.filters, q.expression);
+    if (!compiled.ok) throw new AppError("VALIDATION", { userMessage: `Expression: ${compiled.error}` });
+    return { cluster: cluster, request: q, filter: compiled.filter };
   },
   async ({ cluster, request, filter }, send, signal) => {
-    const done = await scanTopic(cluster, request, filter.match, signal, {
+    const done = await scanTopic(cluster, request, filter, signal, {
       meta: (m) => send("meta", m),
       messages: (batch) => send("messages", batch),
-      progress: (p) => send("progress", { ...p, evaluationErrors: filter.evaluationErrors() }),
+      progress: (p) => send("progress", p),
     });
-    send("done", { ...done, evaluationErrors: filter.evaluationErrors() });
+    send("done", done);
   },
 );

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { clusterIdSchema } from "@/lib/clusters/cluster-schema";
 import { TOPIC_SORTS } from "@/lib/clusters/topic-summary";
+import { USER_PATTERN_MAX_LENGTH, userPatternError } from "@/lib/text/user-pattern";
 import { guardedRoute } from "@/server/guard/guarded-route";
-import { listTopicSummaries } from "@/server/kafka/list-topic-summaries";
+import { listTopicSummaries } from "@/server/topics/list-topic-summaries";
 
 export const dynamic = "force-dynamic";
 
 const input = z
   .object({
     id: clusterIdSchema,
-    q: z.string().max(249).default(""),
+    q: z.string().max(USER_PATTERN_MAX_LENGTH).default(""),
     regex: z.enum(["true", "false"]).default("false"),
     internal: z.enum(["true", "false"]).default("false"),
     sort: z.enum(TOPIC_SORTS).default("name"),
@@ -19,15 +20,12 @@ const input = z
   })
   .superRefine((v, ctx) => {
     if (v.regex !== "true" || !v.q) return;
-    try {
-      new RegExp(v.q);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", path: ["q"], message: `Not a valid regular expression: ${(e as Error).message}` });
-    }
+    const error = userPatternError(v.q);
+    if (error) ctx.addIssue({ code: "custom", path: ["q"], message: `Not a valid regular expression: ${error}` });
   });
 
 export const GET = guardedRoute({ name: "listTopics", input, permission: "clusters:read", clusterId: (i) => i.id }, (i, { cluster }) =>
-  listTopicSummaries(cluster!, {
+  listTopicSummaries(cluster, {
     q: i.q,
     regex: i.regex === "true",
     includeInternal: i.internal === "true",

@@ -1,4 +1,4 @@
-import { compareDef } from "@/server/designs/design-queries";
+import { compareDef } from "@/server/designs/design-page-reads";
 import { compareRevisions } from "@/server/designs/revisions";
 import { guardedRoute } from "@/server/guard/guarded-route";
 

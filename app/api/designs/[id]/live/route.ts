@@ -1,6 +1,6 @@
 import { guardedRoute } from "@/server/guard/guarded-route";
-import { designLiveLag } from "@/server/lag/design-live-lag";
-import { driftDef } from "@/server/plan/plan-queries";
+import { designLiveLag } from "@/server/groups/design-live-lag";
+import { driftDef } from "@/server/plan/plan-page-reads";
 
 export const dynamic = "force-dynamic";
 

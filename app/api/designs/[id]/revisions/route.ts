@@ -1,4 +1,4 @@
-import { revisionsDef } from "@/server/designs/design-queries";
+import { revisionsDef } from "@/server/designs/design-page-reads";
 import { listRevisions } from "@/server/designs/revisions";
 import { guardedRoute } from "@/server/guard/guarded-route";
 

@@ -1,6 +1,6 @@
 import { GroupDetailPanel } from "@/components/groups/group-detail";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { getClusterQuery } from "@/server/clusters/cluster-queries";
+import { getClusterQuery } from "@/server/clusters/cluster-page-reads";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { TopicDetailPanel } from "@/components/topics/topic-detail";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { topicNameError } from "@/lib/topics/topic-name";
-import { getClusterQuery } from "@/server/clusters/cluster-queries";
+import { getClusterQuery } from "@/server/clusters/cluster-page-reads";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +13,9 @@ function decode(segment: string): string {
   }
 }
 
-export default async function TopicPage({ params }: { params: Promise<{ id: string; topic: string }> }) {
+export default async function TopicPage({ params, searchParams }: { params: Promise<{ id: string; topic: string }>; searchParams: Promise<{ tab?: string }> }) {
   const { id, topic: segment } = await params;
+  const { tab } = await searchParams;
   const topic = decode(segment);
   try {
     const cluster = await getClusterQuery({ id });
@@ -26,7 +27,7 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
         </div>
       );
     }
-    return <TopicDetailPanel cluster={cluster} topic={topic} />;
+    return <TopicDetailPanel cluster={cluster} topic={topic} initialTab={typeof tab === "string" ? tab : undefined} />;
   } catch (e) {
     return <ErrorPanel error={e} />;
   }

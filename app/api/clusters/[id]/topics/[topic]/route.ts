@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 /** One topic: partitions with offsets, and configuration with overrides and defaults. */
 export const GET = guardedRoute(
   { name: "describeTopic", input: topicRouteInputSchema, permission: "clusters:read", clusterId: (i) => i.id },
-  ({ topic }, { cluster }) => describeTopic(cluster!, topic),
+  ({ topic }, { cluster }) => describeTopic(cluster, topic),
 );

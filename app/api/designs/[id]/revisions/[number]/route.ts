@@ -1,4 +1,4 @@
-import { revisionDef } from "@/server/designs/design-queries";
+import { revisionDef } from "@/server/designs/design-page-reads";
 import { getRevision } from "@/server/designs/revisions";
 import { guardedRoute } from "@/server/guard/guarded-route";
 

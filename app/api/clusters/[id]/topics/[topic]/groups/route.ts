@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 /** The consumer groups with committed offsets on the topic, and their lag per partition. */
 export const GET = guardedRoute(
   { name: "topicConsumerGroups", input: topicRouteInputSchema, permission: "clusters:read", clusterId: (i) => i.id },
-  ({ topic }, { cluster }) => listTopicConsumerGroups(cluster!, topic),
+  ({ topic }, { cluster }) => listTopicConsumerGroups(cluster, topic),
 );
