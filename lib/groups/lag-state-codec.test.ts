@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { advanceLagState, type LagState } from "./advance-lag-state";
-import { decodeEndHistory, decodeLagState, encodeEndHistory, encodeLagState, restoreLagState } from "./lag-state-codec";
+import { decodeEndHistory, decodeLagState, encodeEndHistory, encodeLagState, encodeLagStateSteps, restoreLagState } from "./lag-state-codec";
 import type { GroupSnapshot, LagSnapshot } from "./lag-types";
 
 const T0 = Date.UTC(2026, 11, 2, 10);
@@ -136,6 +136,27 @@ describe("lag state codec", () => {
     let reads = 0;
     for (const points of s!.endHistory.values()) reads += points.length;
     expect(encodeEndHistory(s!.endHistory).length / reads).toBeLessThan(6);
+  });
+
+  it("encodes in steps of a thousand groups, to the same bytes", () => {
+    const many = (i: number): LagSnapshot => {
+      const groups: GroupSnapshot[] = Array.from({ length: 2500 }, (_, g) => ({
+        groupId: `g-${g}`,
+        state: "Stable",
+        members: [],
+        partitions: [{ topic: "t", partition: g % 3, committed: 100 * i + g, end: 100 * i + g + 5, lag: 5 }],
+      }));
+      return { clusterId: "c", takenAt: T0 + i * 15_000, tookMs: 1, groups, topicEnds: { t: { 0: 1, 1: 2, 2: 3 } }, unavailable: [] };
+    };
+    const s = advanceLagState(advanceLagState(null, many(0)), many(1));
+    const steps = encodeLagStateSteps(s);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    // Two per pass over 2,500 groups: the snapshot's and the windows'.
+    expect(yields).toBe(4);
+    expect(next.value).toEqual(encodeLagState(s));
+    expect(restoreLagState(decodeLagState(next.value)).verdicts).toEqual(s.verdicts);
   });
 
   it("refuses bytes of another format or with bytes left over", () => {

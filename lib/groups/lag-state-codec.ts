@@ -40,7 +40,22 @@ const HAS_LOG_START = 8;
 const LEADER_UNAVAILABLE = 16;
 const OWN_LAG = 32;
 
+/** Groups encoded between two yields of encodeLagStateSteps. */
+const GROUPS_PER_STEP = 1000;
+
 export function encodeLagState(state: LagState): Uint8Array<ArrayBuffer> {
+  const steps = encodeLagStateSteps(state);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * encodeLagState in steps: it yields after every GROUPS_PER_STEP groups, so that a caller can let other work run
+ * between them (at 20,000 groups the whole encoding takes a second or two of one thread).
+ */
+export function* encodeLagStateSteps(state: LagState): Generator<void, Uint8Array<ArrayBuffer>, void> {
   const strings = new StringTable();
   const times = collectTimes(state);
   const timeIndex = new Map(times.map((t, i) => [t, i]));
@@ -56,7 +71,7 @@ export function encodeLagState(state: LagState): Uint8Array<ArrayBuffer> {
   };
 
   w.str(JSON.stringify(state.options));
-  writeSnapshot(w, strings, state.latest);
+  yield* writeSnapshot(w, strings, state.latest);
   w.byte(state.previous ? 1 : 0);
   if (state.previous) {
     w.num(state.previous.takenAt);
@@ -65,7 +80,9 @@ export function encodeLagState(state: LagState): Uint8Array<ArrayBuffer> {
   }
 
   w.uint(state.windows.size);
+  let done = 0;
   for (const [groupId, windows] of state.windows) {
+    if (++done % GROUPS_PER_STEP === 0) yield;
     group(groupId);
     w.uint(windows.size);
     for (const [key, samples] of windows) {
@@ -253,12 +270,14 @@ function collectTimes(state: LagState): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-function writeSnapshot(w: ByteWriter, strings: StringTable, s: LagSnapshot): void {
+function* writeSnapshot(w: ByteWriter, strings: StringTable, s: LagSnapshot): Generator<void, void, void> {
   w.str(s.clusterId);
   w.num(s.takenAt);
   w.num(s.tookMs);
   w.uint(s.groups.length);
+  let done = 0;
   for (const g of s.groups) {
+    if (++done % GROUPS_PER_STEP === 0) yield;
     w.str(g.groupId);
     w.uint(strings.id(g.state));
     w.byte(g.error === undefined ? 0 : 1);

@@ -3,13 +3,15 @@
 // group: one series each) sampled every 15 s, 24 hours of it, in a database of its own. Seeds what the store holds
 // after a day (the raw window as raw points, the older hours as packed 5-minute buckets, written with the
 // server's own encoder), then times the server's own code, loaded from source: one sampling round committed
-// (commitRound: the lease fence, 20,000 raw points in batches, the leader's state), the fold of a 5-minute bucket
+// (commitRound: the lease fence and 20,000 raw points in batches; then the leader's state, written behind the
+// round, with the event loop's longest stall while it is), the fold of a 5-minute bucket
 // (pruneLagPoints), and the group page's 7-day chart (lagHistory). Prints the tables' sizes
 // (pg_total_relation_size) and ends with a key=value line.
 //   TOPIARY_BENCH_PG_URL  the server (default postgresql://postgres@127.0.0.1:5432/postgres)
 //   BENCH_GROUPS          groups (default 20000)
 //   BENCH_KEEP_DB=1       keep the database afterwards (dropped by default: about a gigabyte at 20,000 groups)
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { median, num, out, root, say } from "./bench-console.mjs";
 import { migrateStore } from "../db/migrate.mjs";
@@ -82,7 +84,7 @@ async function main() {
   const { encodeLagHour, BUCKETS_PER_HOUR } = await runner.import("/lib/groups/lag-hour-codec.ts");
   const { ensureSeries, pruneLagPoints, rawWindowMs } = await runner.import("/server/groups/lag-points.ts");
   const { insertLagHours } = await runner.import("/server/groups/lag-bulk-writes.ts");
-  const { commitRound } = await runner.import("/server/groups/lag-sampler.ts");
+  const { commitRound, stateWritten } = await runner.import("/server/groups/lag-sampler.ts");
   const { tryAcquireLease } = await runner.import("/server/groups/sampler-lease.ts");
   const { lagHistory } = await runner.import("/server/groups/lag-history.ts");
 
@@ -181,7 +183,14 @@ async function main() {
     t0 = performance.now();
     const r = await commitRound(cluster.id, state);
     if (!r.committed || r.rows !== GROUPS) throw new Error(`round not committed (${JSON.stringify(r)})`);
-    commits.push({ ...r, totalMs: ms(t0) });
+    const totalMs = ms(t0);
+    // The state is written behind the round; the event loop's longest stall while it is (it encodes in slices).
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const w = await stateWritten(cluster.id);
+    loop.disable();
+    if (!w?.written || w.takenAt !== state.latest.takenAt) throw new Error(`state not written (${JSON.stringify(w)})`);
+    commits.push({ ...r, totalMs, stateMs: w.ms, stateBytes: w.bytes, stallMs: Math.round(loop.max / 1e6) });
   }
   const writes = commits.map((c) => c.pointsMs);
   const stateWrites = commits.map((c) => c.stateMs);
@@ -191,7 +200,8 @@ async function main() {
   const withHistoryKb = Math.round(Math.max(...commits.map((c) => c.stateBytes)) / 1000);
   let reads = 0;
   for (const points of state.endHistory.values()) reads += points.length;
-  say(`rounds: ${GROUPS} points written in ${writes.join(", ")} ms; the state (${stateKb} kB gzip'd; ${withHistoryKb} kB with the end-offset history of ${reads} reads, once a minute) encoded and written in ${stateWrites.join(", ")} ms; whole commits ${totals.join(", ")} ms`);
+  const stalls = commits.map((c) => c.stallMs);
+  say(`rounds: ${GROUPS} points written in ${writes.join(", ")} ms; whole commits ${totals.join(", ")} ms; the state behind them (${stateKb} kB gzip'd; ${withHistoryKb} kB with the end-offset history of ${reads} reads, once a minute) encoded and written in ${stateWrites.join(", ")} ms, the event loop stalled at most ${stalls.join(", ")} ms meanwhile`);
 
   // The group page's chart: 7 days (what there is: a day) and 24 hours, through the server's query.
   const group = `bench-group-${String(Math.floor(GROUPS / 2)).padStart(5, "0")}`;
@@ -231,12 +241,12 @@ async function main() {
   out(`  5-min buckets   ${hours.rows.toLocaleString("en")} rows, ${mb(hours.bytes)} MB for ${packedHours.toFixed(1)} h = ${mb(hoursPerDay)} MB per day`);
   out(`  series          ${day.LagSeries.rows.toLocaleString("en")} rows, ${mb(day.LagSeries.bytes)} MB`);
   out(`  store for 24 h  ${mb(raw.bytes + hours.bytes + day.LagSeries.bytes)} MB; at the 7-day retention about ${mb(raw.bytes + 7 * hoursPerDay + day.LagSeries.bytes)} MB`);
-  out(`  one round       ${median(writes)} ms to write its ${GROUPS.toLocaleString("en")} points (median of 5: ${writes.join(", ")}), in the transaction that checks the lease`);
-  out(`  leader's state  ${stateKb} kB gzip'd a round (${withHistoryKb} kB once a minute, with the end-offset history), ${median(stateWrites)} ms to encode and write (the whole round's commit ${median(totals)} ms)`);
+  out(`  one round       ${median(writes)} ms to write its ${GROUPS.toLocaleString("en")} points (median of 5: ${writes.join(", ")}), in the transaction that checks the lease; the whole commit ${median(totals)} ms`);
+  out(`  leader's state  ${stateKb} kB gzip'd a round (${withHistoryKb} kB once a minute, with the end-offset history), written behind the round in ${median(stateWrites)} ms (encoded in slices: the event loop stalled at most ${Math.max(...stalls)} ms)`);
   out(`  fold            ${foldMs} ms a 5-minute bucket (${Math.round(foldedPoints / Math.max(1, foldedBuckets)).toLocaleString("en")} raw points into ${series.toLocaleString("en")} hour rows)`);
   out(`  chart           7 d ${median(charts["7d"])} ms (${points} points), 24 h ${median(charts["24h"])} ms, 1 h ${median(charts["1h"])} ms; index: ${indexes.join(", ")}`);
   out(
-    `groups=${GROUPS} partitions=${PARTITIONS} interval_s=${INTERVAL_MS / 1000} raw_window_min=${(rawMs / 60_000).toFixed(1)} raw_rows=${raw.rows} raw_mb=${mb(raw.bytes)} bucket_rows=${hours.rows} bucket_mb_per_day=${mb(hoursPerDay)} store_mb_24h=${mb(raw.bytes + hours.bytes + day.LagSeries.bytes)} store_mb_7d=${mb(raw.bytes + 7 * hoursPerDay + day.LagSeries.bytes)} state_kb=${stateKb} state_history_kb=${withHistoryKb} state_write_ms=${median(stateWrites)} round_commit_ms=${median(totals)} fold_ms=${foldMs} round_write_ms=${median(writes)} chart_ms=${median(charts["7d"])}`,
+    `groups=${GROUPS} partitions=${PARTITIONS} interval_s=${INTERVAL_MS / 1000} raw_window_min=${(rawMs / 60_000).toFixed(1)} raw_rows=${raw.rows} raw_mb=${mb(raw.bytes)} bucket_rows=${hours.rows} bucket_mb_per_day=${mb(hoursPerDay)} store_mb_24h=${mb(raw.bytes + hours.bytes + day.LagSeries.bytes)} store_mb_7d=${mb(raw.bytes + 7 * hoursPerDay + day.LagSeries.bytes)} state_kb=${stateKb} state_history_kb=${withHistoryKb} state_write_ms=${median(stateWrites)} state_stall_ms=${Math.max(...stalls)} round_commit_ms=${median(totals)} fold_ms=${foldMs} round_write_ms=${median(writes)} chart_ms=${median(charts["7d"])}`,
   );
   await prisma.$disconnect();
   await runner.close();

@@ -17,9 +17,9 @@ import { extendLease, fenceLease, leasedElsewhere, leaseTimings, releaseLeases, 
 // The background lag sampler. Every console instance runs the loop (started from instrumentation.ts), and one
 // instance at a time samples each cluster: the holder of its lease (sampler-lease.ts). The leader keeps each
 // group's window of recent samples for Burrow's rules and every partition's recent end offsets (time lag) in
-// memory, and each round commits, in one transaction that first checks the lease is still its own: the round's
-// lag history (lag-points.ts) and its state (lag-state-store.ts), which the other instances' pages read and a
-// new leader continues from. Listeners (alert rules) see each sample on the leader only. Pages on the leader
+// memory, and each round commits, in a transaction that first checks the lease is still its own, the round's lag
+// history (lag-points.ts); its state (lag-state-store.ts), which the other instances' pages read and a new leader
+// continues from, is written behind it the same way, the newest state at a time. Listeners (alert rules) see each sample on the leader only. Pages on the leader
 // read its memory as before; a page that finds the latest sample older than it wants asks for a fresh one,
 // shared with any already in flight.
 // One file, though long: the loop, the sampling, the round's commit and the page reads all read and write the one
@@ -50,6 +50,19 @@ interface SamplerGlobals {
   busyMs: Map<string, number>;
   /** When the cluster's end-offset history was last stored, in this leadership. */
   historyAt: Map<string, number>;
+  /** The state write running behind the rounds per cluster, and the newest state waiting for it (older ones are skipped). */
+  stateWrites: Map<string, { running: Promise<void>; pending: ClusterLagState | null }>;
+  /** The cluster's last state write: how long it took (encoding, compressing, writing) and its size. */
+  lastStateWrite: Map<string, StateWrite>;
+}
+
+export interface StateWrite {
+  /** The round it stored. */
+  takenAt: number;
+  written: boolean;
+  ms: number;
+  /** Bytes stored, with the end-offset history when stored. */
+  bytes: number;
 }
 
 // On globalThis: Next may load this module more than once in one process (instrumentation and routes).
@@ -70,6 +83,8 @@ const sampler: SamplerGlobals = (g.topiaryLag ??= {
   pruning: new Set(),
   busyMs: new Map(),
   historyAt: new Map(),
+  stateWrites: new Map(),
+  lastStateWrite: new Map(),
 });
 // A process that loaded an older version of this module (a reload in development) lacks the newer fields.
 sampler.leading ??= new Set();
@@ -78,6 +93,8 @@ sampler.due ??= new Map();
 sampler.pruning ??= new Set();
 sampler.busyMs ??= new Map();
 sampler.historyAt ??= new Map();
+sampler.stateWrites ??= new Map();
+sampler.lastStateWrite ??= new Map();
 if (!(sampler.lastPrune instanceof Map)) sampler.lastPrune = new Map();
 
 const PRUNE_EVERY_MS = 5 * 60_000;
@@ -191,7 +208,11 @@ export function sampleCluster(cluster: Cluster): Promise<ClusterLagState> {
       if (e instanceof NotLeader) throw new AppError("CONFLICT", { message: "not the sampling leader", userMessage: "Another console instance samples this cluster." });
       const error = { at: Date.now(), message: classifyKafkaError(e, cluster.bootstrapServers).userMessage };
       sampler.errors.set(cluster.id, error);
-      if (sampler.leading.has(cluster.id)) await saveLagError(cluster.id, error).catch(() => {});
+      if (sampler.leading.has(cluster.id)) {
+        // After the earlier rounds' state (written behind them), so that it does not clear this error.
+        await stateWritten(cluster.id, 5000);
+        await saveLagError(cluster.id, error).catch(() => {});
+      }
       throw e;
     } finally {
       sampler.inFlight.delete(cluster.id);
@@ -209,40 +230,91 @@ export interface RoundCommit {
   rows: number;
   /** Writing the points, in the round's transaction (ms). */
   pointsMs: number;
-  /** Encoding, compressing and writing the state (ms), and its size stored this round (bytes, with the end-offset history when stored). */
-  stateMs: number;
-  stateBytes: number;
 }
 
 /**
- * Commits one round of the leader: its raw lag points (one batch) and its state, in one transaction that first
- * checks the lease is still this instance's. Nothing is written when it is not.
+ * Commits one round of the leader: its raw lag points (one batch), in one transaction that first checks the lease
+ * is still this instance's (nothing is written when it is not); then its state is written behind it
+ * (writeStateBehind). At 20,000 groups the state is megabytes that take seconds to encode and write; the round's
+ * history does not wait for them.
  */
 export async function commitRound(clusterId: string, state: ClusterLagState): Promise<RoundCommit> {
   const rows = lagPointRows(state);
-  const packFrom = performance.now();
-  // The end-offset history once a minute (and at the first round of a leadership): it is most of the state.
-  const last = sampler.historyAt.get(clusterId);
-  const withHistory = last === undefined || state.latest.takenAt - last >= HISTORY_EVERY_MS;
-  const [ids, packed] = await Promise.all([ensureSeries(clusterId, rows), packLagState(state, withHistory)]);
-  let stateMs = performance.now() - packFrom;
+  const ids = await ensureSeries(clusterId, rows);
   let pointsMs = 0;
   const at = new Date(state.latest.takenAt);
   const committed = await prisma.$transaction(
     async (tx) => {
       if (!(await fenceLease(tx, clusterId))) return false;
-      let t = performance.now();
+      const t = performance.now();
       await writeLagPoints(tx, ids, rows, at);
       pointsMs = performance.now() - t;
-      t = performance.now();
-      await saveLagState(tx, clusterId, state.latest.takenAt, packed);
-      stateMs += performance.now() - t;
       return true;
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  if (committed && withHistory) sampler.historyAt.set(clusterId, state.latest.takenAt);
-  return { committed, rows: rows.length, pointsMs: Math.round(pointsMs), stateMs: Math.round(stateMs), stateBytes: packed.data.byteLength + (packed.history?.byteLength ?? 0) };
+  if (committed) writeStateBehind(clusterId, state);
+  return { committed, rows: rows.length, pointsMs: Math.round(pointsMs) };
+}
+
+/**
+ * Stores the leader's state for the other instances and a next leader, one write at a time per cluster: a round
+ * that ends while the previous round's state is still being written waits, and only the newest waiting state is
+ * written (the store holds the latest state, never an older one after a newer). Each write checks the lease first.
+ */
+function writeStateBehind(clusterId: string, state: ClusterLagState): void {
+  const current = sampler.stateWrites.get(clusterId);
+  if (current) {
+    current.pending = state;
+    return;
+  }
+  const entry: { running: Promise<void>; pending: ClusterLagState | null } = { running: Promise.resolve(), pending: null };
+  entry.running = (async () => {
+    let next: ClusterLagState | null = state;
+    while (next) {
+      const write = next;
+      entry.pending = null;
+      await writeState(clusterId, write).catch((e) => logger.error("lag state write failed", { clusterId, error: e }));
+      next = entry.pending;
+    }
+    sampler.stateWrites.delete(clusterId);
+  })();
+  sampler.stateWrites.set(clusterId, entry);
+}
+
+async function writeState(clusterId: string, state: ClusterLagState): Promise<void> {
+  const from = performance.now();
+  // The end-offset history once a minute (and at the first write of a leadership): it is most of the state.
+  const last = sampler.historyAt.get(clusterId);
+  const withHistory = last === undefined || state.latest.takenAt - last >= HISTORY_EVERY_MS;
+  const packed = await packLagState(state, withHistory);
+  // A sample that failed after this round keeps its error on the row.
+  const keepError = (sampler.errors.get(clusterId)?.at ?? 0) > state.latest.takenAt;
+  const written = await prisma.$transaction(
+    async (tx) => {
+      if (!(await fenceLease(tx, clusterId))) return false;
+      await saveLagState(tx, clusterId, state.latest.takenAt, packed, { keepError });
+      return true;
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  if (written && withHistory) sampler.historyAt.set(clusterId, state.latest.takenAt);
+  const bytes = packed.data.byteLength + (packed.history?.byteLength ?? 0);
+  sampler.lastStateWrite.set(clusterId, { takenAt: state.latest.takenAt, written, ms: Math.round(performance.now() - from), bytes });
+}
+
+/** Waits for the cluster's state writes behind the rounds to end (at most `maxMs`); gives the last one. */
+export async function stateWritten(clusterId: string, maxMs = 60_000): Promise<StateWrite | null> {
+  const until = Date.now() + maxMs;
+  for (let w = sampler.stateWrites.get(clusterId); w && Date.now() < until; w = sampler.stateWrites.get(clusterId)) {
+    await Promise.race([w.running, new Promise((r) => setTimeout(r, Math.max(0, until - Date.now())).unref?.())]);
+  }
+  return sampler.lastStateWrite.get(clusterId) ?? null;
+}
+
+/** Waits (at most `maxMs`) for every state write behind the rounds, so a shutdown hands over the newest state. */
+async function allStatesWritten(maxMs: number): Promise<void> {
+  await Promise.all([...sampler.stateWrites.keys()].map((id) => stateWritten(id, maxMs)));
 }
 
 /** Folds and prunes the cluster's history every few minutes, behind the sample (never more than one at a time). */
@@ -408,6 +480,8 @@ export async function stopLagSampler(): Promise<number> {
   sampler.stopping = true;
   if (sampler.tick) clearTimeout(sampler.tick);
   for (const id of [...sampler.leading]) loseLead(id);
+  // The newest state first (its fence still holds: the leases are released after), briefly.
+  await allStatesWritten(5000);
   return releaseLeases();
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { rejudgeLagState } from "@/lib/groups/advance-lag-state";
-import { decodeEndHistory, decodeLagState, encodeEndHistory, encodeLagState, restoreLagState } from "@/lib/groups/lag-state-codec";
+import { decodeEndHistory, decodeLagState, encodeEndHistory, encodeLagStateSteps, restoreLagState } from "@/lib/groups/lag-state-codec";
 import type { LagOptions } from "@/lib/groups/lag-window";
 import type { Prisma } from "@/prisma/generated/client";
 import { lagEndHistoryMinutes } from "@/server/config";
@@ -35,9 +35,26 @@ const gzipped = async (bytes: Uint8Array) => {
   return new Uint8Array(packed.buffer as ArrayBuffer, packed.byteOffset, packed.byteLength);
 };
 
-/** The state as stored bytes (encoded off the request path, compressed in libuv's thread pool). */
+/** Runs the encoder's steps, letting requests and timers run between them (a big cluster's state takes seconds). */
+async function encodeYielding(state: ClusterLagState): Promise<Uint8Array<ArrayBuffer>> {
+  const steps = encodeLagStateSteps(state);
+  let sliceFrom = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceFrom >= ENCODE_SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceFrom = performance.now();
+    }
+  }
+}
+
+/** The longest the encoder keeps the thread before letting other work run (ms). */
+const ENCODE_SLICE_MS = 40;
+
+/** The state as stored bytes (encoded in slices between other work, compressed in libuv's thread pool). */
 export async function packLagState(state: ClusterLagState, withHistory: boolean): Promise<PackedLagState> {
-  const data = gzipped(encodeLagState(state));
+  const data = gzipped(await encodeYielding(state));
   const history = withHistory ? gzipped(encodeEndHistory(state.endHistory)) : null;
   return { data: await data, history: await history };
 }
@@ -49,9 +66,11 @@ const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)
  * packed. On PostgreSQL as hex text decoded by the server: Prisma binds a large Bytes value slowly (about 4 s for
  * 9 MB here), the hex string in milliseconds.
  */
-export async function saveLagState(tx: Prisma.TransactionClient, clusterId: string, takenAt: number, packed: PackedLagState): Promise<void> {
+export async function saveLagState(tx: Prisma.TransactionClient, clusterId: string, takenAt: number, packed: PackedLagState, opts: { keepError?: boolean } = {}): Promise<void> {
   const { data, history } = packed;
   if (storeKind() === "postgres") {
+    // A failed sample recorded after this round (keepError) stays: it is newer than this state.
+    const error = opts.keepError ? "" : `, "errorAt" = NULL, "error" = NULL`;
     const at = new Date(takenAt).toISOString();
     await tx.$executeRawUnsafe(
       `INSERT INTO "LagSamplerState" ("clusterId", "takenAt", "holder", "data", "history", "historyAt", "errorAt", "error", "updatedAt")
@@ -59,7 +78,7 @@ export async function saveLagState(tx: Prisma.TransactionClient, clusterId: stri
                CASE WHEN $5::text IS NULL THEN NULL ELSE ($2::timestamptz AT TIME ZONE 'UTC')::timestamp(3) END, NULL, NULL, (now() AT TIME ZONE 'UTC')::timestamp(3))
        ON CONFLICT ("clusterId") DO UPDATE SET "takenAt" = excluded."takenAt", "holder" = excluded."holder", "data" = excluded."data",
          "history" = COALESCE(excluded."history", "LagSamplerState"."history"), "historyAt" = COALESCE(excluded."historyAt", "LagSamplerState"."historyAt"),
-         "errorAt" = NULL, "error" = NULL, "updatedAt" = excluded."updatedAt"`,
+         "updatedAt" = excluded."updatedAt"${error}`,
       clusterId,
       at,
       instanceId(),
@@ -68,7 +87,7 @@ export async function saveLagState(tx: Prisma.TransactionClient, clusterId: stri
     );
     return;
   }
-  const row = { takenAt: new Date(takenAt), holder: instanceId(), data, errorAt: null, error: null, ...(history ? { history, historyAt: new Date(takenAt) } : {}) };
+  const row = { takenAt: new Date(takenAt), holder: instanceId(), data, ...(opts.keepError ? {} : { errorAt: null, error: null }), ...(history ? { history, historyAt: new Date(takenAt) } : {}) };
   await tx.lagSamplerState.upsert({ where: { clusterId }, create: { clusterId, ...row }, update: row });
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { GET as readyRoute } from "@/app/api/health/ready/route";
-import { sampleCluster } from "@/server/groups/lag-sampler";
+import { sampleCluster, stateWritten } from "@/server/groups/lag-sampler";
 import { instanceId } from "@/server/groups/sampler-lease";
 import { closeOpenStreams, guardedStream } from "@/server/guard/guarded-stream";
 import { makeCluster } from "@/server/test-support/fixtures";
@@ -17,6 +17,8 @@ describe("health and readiness", () => {
 
     const sampled = await makeCluster();
     await sampleCluster(sampled);
+    // The round's state is stored behind it.
+    expect(await stateWritten(sampled.id)).toMatchObject({ written: true });
     const never = await makeCluster({ bootstrap: "127.0.0.1:1" });
     const started = Date.now();
     const { status, body } = await callRoute<Readiness>(readyRoute, "/api/health/ready", {});
