@@ -278,6 +278,9 @@ export async function ensureKafka(input = {}) {
   writeState(opts.dataDir, { clusterId, bootstrap, nodes: started, startedAt: new Date().toISOString() });
   log(`starting ${nodes.length} broker(s) at ${bootstrap} (logs in ${opts.dataDir})…`);
   try {
+    // Every node listening first: after a node was killed, the metadata can still list it (its registration
+    // outlives it until its session times out) while it recovers its logs and does not yet accept connections.
+    await waitForPorts(nodes, 90_000);
     await waitForCluster(bootstrap, opts.brokers, undefined, opts.sasl);
   } catch (e) {
     const logFile = path.join(opts.dataDir, "node-1", "server.log");
@@ -287,6 +290,17 @@ export async function ensureKafka(input = {}) {
   }
   log(`ready: ${bootstrap} (cluster id ${clusterId})`);
   return { bootstrap, started: true };
+}
+
+async function waitForPorts(nodes, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const closed = [];
+    for (const n of nodes) if (!(await portOpen(n.port))) closed.push(n.port);
+    if (!closed.length) return;
+    if (Date.now() > deadline) throw new Error(`port(s) ${closed.join(", ")} did not accept connections within ${timeoutMs / 1000}s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Stops every JVM of the cluster in the data dir: SIGTERM, then SIGKILL after 30 s (graceMs). Leaves no orphan. */
