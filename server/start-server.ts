@@ -48,8 +48,8 @@ const g = globalThis as unknown as { topiaryShutdown?: Promise<void> };
 export const isShuttingDown = () => g.topiaryShutdown !== undefined;
 
 /**
- * A clean stop: sampling ends and the sampling leases are handed over at once (another instance takes over at
- * its next tick, within a quarter interval), every open event stream is closed with a retry hint, webhook
+ * A clean stop: sampling ends, the newest sampled state is written (at most 5 s), and the sampling leases are
+ * handed over (another instance takes over at its next tick, within a quarter interval), every open event stream is closed with a retry hint, webhook
  * deliveries being POSTed finish. Once, however often it is asked.
  */
 export function shutdownServer(reason: string): Promise<void> {

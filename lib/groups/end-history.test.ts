@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addRead, historySize, pointsPerPartition, recordEnds, DEFAULT_END_HISTORY_OPTIONS, type EndHistory } from "./end-history";
+import { addRead, historySize, historyUpdates, pointsPerPartition, recordEnds, DEFAULT_END_HISTORY_OPTIONS, type EndHistory } from "./end-history";
 import type { EndSample } from "./lag-status";
 import { partitionKey } from "./lag-window";
 import { partitionTimeLag } from "./time-lag";
@@ -71,5 +71,14 @@ describe("the end-offset history", () => {
     for (let i = 0; i < 600; i++) recordEnds(h, topicEnds(i), s(i * 15), { pointBudget: 4000, minPointsPerPartition: 4, maxAgeMs: 4 * HOUR });
     expect(historySize(h)).toBeLessThanOrEqual(4000);
     expect(h.get(partitionKey("t", 7))!.at(-1)).toEqual({ at: s(599 * 15), end: 5997 });
+  });
+
+  it("counts its updates, so that a slow reader knows whether it changed meanwhile", () => {
+    const h: EndHistory = new Map();
+    expect(historyUpdates(h)).toBe(0);
+    recordEnds(h, { t: { 0: 5 } }, 1000);
+    recordEnds(h, { t: { 0: 9 } }, 2000);
+    expect(historyUpdates(h)).toBe(2);
+    expect(historyUpdates(new Map())).toBe(0);
   });
 });

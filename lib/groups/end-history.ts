@@ -69,7 +69,17 @@ function thinOnce(points: EndSample[]): void {
  * Records one snapshot's end offsets (`topicEnds`, read at `at`) into `history`. Partitions whose end could not be
  * read keep their points; partitions no longer in the snapshot are dropped.
  */
+// How many times each history was updated by recordEnds: a reader that takes its time over one (the state writer
+// encodes it in slices) knows whether it changed meanwhile.
+const updates = new WeakMap<EndHistory, number>();
+
+/** How many times `history` was updated by recordEnds. */
+export function historyUpdates(history: EndHistory): number {
+  return updates.get(history) ?? 0;
+}
+
 export function recordEnds(history: EndHistory, topicEnds: Record<string, Record<number, number | null>>, at: number, options: Partial<EndHistoryOptions> = {}): EndHistory {
+  updates.set(history, historyUpdates(history) + 1);
   const o = { ...DEFAULT_END_HISTORY_OPTIONS, ...options };
   const seen = new Set<string>();
   let partitions = 0;

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { advanceLagState, type LagState } from "./advance-lag-state";
-import { decodeEndHistory, decodeLagState, encodeEndHistory, encodeLagState, encodeLagStateSteps, restoreLagState } from "./lag-state-codec";
+import { decodeEndHistory, decodeLagState, encodeEndHistory, encodeEndHistorySteps, encodeLagState, encodeLagStateSteps, restoreLagState } from "./lag-state-codec";
 import type { GroupSnapshot, LagSnapshot } from "./lag-types";
 
 const T0 = Date.UTC(2026, 11, 2, 10);
@@ -153,10 +153,21 @@ describe("lag state codec", () => {
     let yields = 0;
     let next = steps.next();
     for (; !next.done; next = steps.next()) yields++;
-    // Two per pass over 2,500 groups: the snapshot's and the windows'.
-    expect(yields).toBe(4);
+    // Two per pass over 2,500 groups: the windows' sample times, the snapshot and the windows.
+    expect(yields).toBe(6);
     expect(next.value).toEqual(encodeLagState(s));
     expect(restoreLagState(decodeLagState(next.value)).verdicts).toEqual(s.verdicts);
+
+    // The end-offset history in steps of 10,000 partitions.
+    const history = new Map(Array.from({ length: 25_000 }, (_, i) => [`t\u0000${i}`, [{ at: T0, end: i }, { at: T0 + 15_000, end: i + 7 }]]));
+    const hs = encodeEndHistorySteps(history);
+    let hYields = 0;
+    let h = hs.next();
+    for (; !h.done; h = hs.next()) hYields++;
+    // Two per pass over 25,000 partitions: their read times, then the reads.
+    expect(hYields).toBe(4);
+    expect(h.value).toEqual(encodeEndHistory(history));
+    expect(decodeEndHistory(h.value)).toEqual(history);
   });
 
   it("refuses bytes of another format or with bytes left over", () => {

@@ -57,7 +57,7 @@ export function encodeLagState(state: LagState): Uint8Array<ArrayBuffer> {
  */
 export function* encodeLagStateSteps(state: LagState): Generator<void, Uint8Array<ArrayBuffer>, void> {
   const strings = new StringTable();
-  const times = collectTimes(state);
+  const times = yield* collectTimes(state);
   const timeIndex = new Map(times.map((t, i) => [t, i]));
   const groupIndex = new Map(state.latest.groups.map((g, i) => [g.groupId, i]));
   const w = new ByteWriter(1 << 20);
@@ -152,14 +152,32 @@ function readTables(r: ByteReader, format: number, what: string): { strings: str
 
 /** The end-offset history as bytes (stored apart from the rest of the state). */
 export function encodeEndHistory(history: EndHistory): Uint8Array<ArrayBuffer> {
+  const steps = encodeEndHistorySteps(history);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Partitions of the end-offset history encoded between two yields of encodeEndHistorySteps. */
+const PARTITIONS_PER_STEP = 10_000;
+
+/** encodeEndHistory in steps (see encodeLagStateSteps): it yields after every PARTITIONS_PER_STEP partitions. */
+export function* encodeEndHistorySteps(history: EndHistory): Generator<void, Uint8Array<ArrayBuffer>, void> {
   const strings = new StringTable();
   const set = new Set<number>();
-  for (const points of history.values()) for (const p of points) set.add(p.at);
+  let seen = 0;
+  for (const points of history.values()) {
+    if (++seen % PARTITIONS_PER_STEP === 0) yield;
+    for (const p of points) set.add(p.at);
+  }
   const times = [...set].sort((a, b) => a - b);
   const timeIndex = new Map(times.map((t, i) => [t, i]));
   const w = new ByteWriter(1 << 20);
   w.uint(history.size);
+  let done = 0;
   for (const [key, points] of history) {
+    if (++done % PARTITIONS_PER_STEP === 0) yield;
     const { topic, partition } = splitKey(key);
     w.uint(strings.id(topic));
     w.uint(partition);
@@ -264,9 +282,13 @@ export function restoreLagState(carried: CarriedLagState, history: EndHistory | 
   };
 }
 
-function collectTimes(state: LagState): number[] {
+function* collectTimes(state: LagState): Generator<void, number[], void> {
   const set = new Set<number>();
-  for (const windows of state.windows.values()) for (const samples of windows.values()) for (const s of samples) set.add(s.at);
+  let done = 0;
+  for (const windows of state.windows.values()) {
+    if (++done % GROUPS_PER_STEP === 0) yield;
+    for (const samples of windows.values()) for (const s of samples) set.add(s.at);
+  }
   return [...set].sort((a, b) => a - b);
 }
 

@@ -298,7 +298,7 @@ async function writeState(clusterId: string, state: ClusterLagState): Promise<vo
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  if (written && withHistory) sampler.historyAt.set(clusterId, state.latest.takenAt);
+  if (written && packed.history) sampler.historyAt.set(clusterId, state.latest.takenAt);
   const bytes = packed.data.byteLength + (packed.history?.byteLength ?? 0);
   sampler.lastStateWrite.set(clusterId, { takenAt: state.latest.takenAt, written, ms: Math.round(performance.now() - from), bytes });
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { rejudgeLagState } from "@/lib/groups/advance-lag-state";
-import { decodeEndHistory, decodeLagState, encodeEndHistory, encodeLagStateSteps, restoreLagState } from "@/lib/groups/lag-state-codec";
+import { historyUpdates } from "@/lib/groups/end-history";
+import { decodeEndHistory, decodeLagState, encodeEndHistorySteps, encodeLagStateSteps, restoreLagState } from "@/lib/groups/lag-state-codec";
 import type { LagOptions } from "@/lib/groups/lag-window";
 import type { Prisma } from "@/prisma/generated/client";
 import { lagEndHistoryMinutes } from "@/server/config";
@@ -36,8 +37,7 @@ const gzipped = async (bytes: Uint8Array) => {
 };
 
 /** Runs the encoder's steps, letting requests and timers run between them (a big cluster's state takes seconds). */
-async function encodeYielding(state: ClusterLagState): Promise<Uint8Array<ArrayBuffer>> {
-  const steps = encodeLagStateSteps(state);
+async function encodeYielding(steps: Generator<void, Uint8Array<ArrayBuffer>, void>): Promise<Uint8Array<ArrayBuffer>> {
   let sliceFrom = performance.now();
   for (;;) {
     const next = steps.next();
@@ -54,8 +54,16 @@ const ENCODE_SLICE_MS = 40;
 
 /** The state as stored bytes (encoded in slices between other work, compressed in libuv's thread pool). */
 export async function packLagState(state: ClusterLagState, withHistory: boolean): Promise<PackedLagState> {
-  const data = gzipped(await encodeYielding(state));
-  const history = withHistory ? gzipped(encodeEndHistory(state.endHistory)) : null;
+  const data = gzipped(await encodeYielding(encodeLagStateSteps(state)));
+  // The end-offset history is updated in place by the next round, which may come while this one is encoded (the
+  // rest of the state is never changed once made): bytes of a history that changed meanwhile are not stored, and
+  // the stored one stays until the next write.
+  let history: Promise<Uint8Array<ArrayBuffer>> | null = null;
+  if (withHistory) {
+    const before = historyUpdates(state.endHistory);
+    const bytes = await encodeYielding(encodeEndHistorySteps(state.endHistory)).catch(() => null);
+    if (bytes && historyUpdates(state.endHistory) === before) history = gzipped(bytes);
+  }
   return { data: await data, history: await history };
 }
 
