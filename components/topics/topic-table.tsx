@@ -1,5 +1,4 @@
 "use client";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useDeferredValue, useEffect, useState } from "react";
 import type { TopicPage, TopicSort } from "@/lib/clusters/topic-summary";
@@ -10,22 +9,9 @@ import { Pager } from "@/components/ui/pager";
 import { nextSortOrder, type SortOrder } from "@/components/ui/sort-order";
 import { useEarlyInput } from "@/components/ui/use-early-input";
 import { SortableHeader, type SortColumn } from "@/components/ui/sortable-header";
+import { CreateTopicDialog } from "./create-topic-dialog";
 import { topicHref } from "./topic-href";
 import { TOPIC_PAGE_SIZE, useTopicsQuery, type TopicListQuery } from "./topic-queries";
-
-/**
- * "Create topic" is loaded after the page is interactive, not with it: its form validates with the server's zod
- * schemas and carries every topic setting's description, about a quarter of the cluster page's scripts, which a
- * list of 50,000 topics should not wait for before a typed name is searched. The button is there (disabled) until it has.
- */
-const CreateTopicDialog = dynamic(() => import("./create-topic-dialog").then((m) => m.CreateTopicDialog), {
-  ssr: false,
-  loading: () => (
-    <button type="button" className="small" disabled>
-      Create topic
-    </button>
-  ),
-});
 
 const COLUMNS: SortColumn<TopicSort>[] = [
   { key: "name", label: "Name" },
