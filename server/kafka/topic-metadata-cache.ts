@@ -27,6 +27,14 @@ const REFRESH_MS = 10_000;
  * 50,000 topics in seconds, and the console should not keep it busy with that.
  */
 const SPACING = 4;
+/**
+ * A big cluster's topics are refreshed less often: one Metadata answer for 50,000 topics is megabytes, decoded on
+ * the console's one thread, which a refresh every 10 s kept busy for a good part of the time people type into its
+ * pages. A millisecond per topic, up to MAX_REFRESH_MS (50,000 topics: every 50 s). Topiary's own changes to
+ * topics are seen at once all the same (forgetTopicMetadata).
+ */
+const REFRESH_MS_PER_TOPIC = 1;
+const MAX_REFRESH_MS = 50_000;
 /** A cache older than this (nobody read it for a while) is not served: the read waits for a refresh. */
 const STALE_MS = 60_000;
 /** Background refreshes continue this long after the last read. */
@@ -100,10 +108,15 @@ function refresh(e: ClusterTopics): Promise<void> {
   return promise;
 }
 
-/** Keeps refreshing every REFRESH_MS while the cluster's topics are read. */
+/** How far apart the cluster's refreshes are (see REFRESH_MS, REFRESH_MS_PER_TOPIC and SPACING). */
+function refreshEveryMs(e: ClusterTopics): number {
+  return Math.max(REFRESH_MS, Math.min(MAX_REFRESH_MS, e.index.size * REFRESH_MS_PER_TOPIC), SPACING * (e.stats.last?.tookMs ?? 0));
+}
+
+/** Keeps refreshing (every refreshEveryMs) while the cluster's topics are read. */
 function schedule(e: ClusterTopics) {
   if (e.timer) return;
-  const delay = Math.max(REFRESH_MS, SPACING * (e.stats.last?.tookMs ?? 0));
+  const delay = refreshEveryMs(e);
   e.timer = setTimeout(() => {
     e.timer = null;
     if (Date.now() - e.lastRead > IDLE_MS) {
@@ -119,7 +132,7 @@ function schedule(e: ClusterTopics) {
 }
 
 /**
- * The cluster's topics (kept index), current within REFRESH_MS while read. Waits for Kafka only when there is
+ * The cluster's topics (kept index), current within refreshEveryMs while read. Waits for Kafka only when there is
  * nothing fit to show: no read yet, Topiary changed topics since, nobody read them for STALE_MS, or the last
  * refresh failed (the error is the page's answer then, not rows that may be gone).
  */
@@ -128,7 +141,7 @@ export async function cachedTopics(cluster: Cluster): Promise<TopicIndex<TopicMe
   e.lastRead = Date.now();
   const age = Date.now() - e.at;
   if (e.have < e.wanted || !e.at || age > STALE_MS || (e.error && age > REFRESH_MS)) await refresh(e);
-  else if (age > Math.max(REFRESH_MS, SPACING * (e.stats.last?.tookMs ?? 0))) refresh(e).catch(() => {});
+  else if (age > refreshEveryMs(e)) refresh(e).catch(() => {});
   schedule(e);
   return e.index;
 }
