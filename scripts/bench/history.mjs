@@ -84,7 +84,8 @@ async function main() {
   const { encodeLagHour, BUCKETS_PER_HOUR } = await runner.import("/lib/groups/lag-hour-codec.ts");
   const { ensureSeries, pruneLagPoints, rawWindowMs } = await runner.import("/server/groups/lag-points.ts");
   const { insertLagHours } = await runner.import("/server/groups/lag-bulk-writes.ts");
-  const { commitRound, stateWritten } = await runner.import("/server/groups/lag-sampler.ts");
+  const { commitRound } = await runner.import("/server/groups/lag-sampler.ts");
+  const { stateWritten } = await runner.import("/server/groups/lag-state-writer.ts");
   const { tryAcquireLease } = await runner.import("/server/groups/sampler-lease.ts");
   const { lagHistory } = await runner.import("/server/groups/lag-history.ts");
 

@@ -11,7 +11,8 @@ import { logger } from "@/server/log";
 import { fetchLagSnapshot } from "./fetch-lag-snapshot";
 import { ensureSeries, forgetSeries, lagPointRows, pruneLagPoints, writeLagPoints } from "./lag-points";
 import { lagOptionsFor } from "./lag-settings";
-import { forgetStoredCopies, loadStoredState, packLagState, rejudgeStoredCopy, saveLagError, saveLagState, storedLagView, type SampleError } from "./lag-state-store";
+import { forgetStoredCopies, loadStoredState, rejudgeStoredCopy, saveLagError, storedLagView, type SampleError } from "./lag-state-store";
+import { allStatesWritten, forgetHistoryWrite, stateWritten, writeStateBehind } from "./lag-state-writer";
 import { extendLease, fenceLease, leasedElsewhere, leaseTimings, releaseLeases, renewLeases, tryAcquireLease } from "./sampler-lease";
 
 // The background lag sampler. Every console instance runs the loop (started from instrumentation.ts), and one
@@ -48,21 +49,6 @@ interface SamplerGlobals {
   pruning: Set<string>;
   /** How long judging and committing the cluster's last sample took (ms): the lease is extended by twice that first. */
   busyMs: Map<string, number>;
-  /** When the cluster's end-offset history was last stored, in this leadership. */
-  historyAt: Map<string, number>;
-  /** The state write running behind the rounds per cluster, and the newest state waiting for it (older ones are skipped). */
-  stateWrites: Map<string, { running: Promise<void>; pending: ClusterLagState | null }>;
-  /** The cluster's last state write: how long it took (encoding, compressing, writing) and its size. */
-  lastStateWrite: Map<string, StateWrite>;
-}
-
-export interface StateWrite {
-  /** The round it stored. */
-  takenAt: number;
-  written: boolean;
-  ms: number;
-  /** Bytes stored, with the end-offset history when stored. */
-  bytes: number;
 }
 
 // On globalThis: Next may load this module more than once in one process (instrumentation and routes).
@@ -82,9 +68,6 @@ const sampler: SamplerGlobals = (g.topiaryLag ??= {
   lastPrune: new Map(),
   pruning: new Set(),
   busyMs: new Map(),
-  historyAt: new Map(),
-  stateWrites: new Map(),
-  lastStateWrite: new Map(),
 });
 // A process that loaded an older version of this module (a reload in development) lacks the newer fields.
 sampler.leading ??= new Set();
@@ -92,14 +75,9 @@ sampler.terms ??= new Map();
 sampler.due ??= new Map();
 sampler.pruning ??= new Set();
 sampler.busyMs ??= new Map();
-sampler.historyAt ??= new Map();
-sampler.stateWrites ??= new Map();
-sampler.lastStateWrite ??= new Map();
 if (!(sampler.lastPrune instanceof Map)) sampler.lastPrune = new Map();
 
 const PRUNE_EVERY_MS = 5 * 60_000;
-/** How often the leader stores the end-offset history with its state (every round stores the rest). */
-const HISTORY_EVERY_MS = 60_000;
 const intervalMs = () => lagSampleIntervalMs() || 15_000;
 
 /** Thrown when another instance samples the cluster. */
@@ -150,7 +128,7 @@ async function lead(clusterId: string): Promise<boolean> {
   }
   if (sampler.terms.get(clusterId) !== term) {
     sampler.terms.set(clusterId, term);
-    sampler.historyAt.delete(clusterId);
+    forgetHistoryWrite(clusterId);
     // A window with a hole longer than itself says nothing: older stored state is not continued.
     const stored = await loadStoredState(clusterId, lagWindowSize() * intervalMs());
     const mine = sampler.states.get(clusterId);
@@ -235,7 +213,7 @@ export interface RoundCommit {
 /**
  * Commits one round of the leader: its raw lag points (one batch), in one transaction that first checks the lease
  * is still this instance's (nothing is written when it is not); then its state is written behind it
- * (writeStateBehind). At 20,000 groups the state is megabytes that take seconds to encode and write; the round's
+ * (lag-state-writer.ts). At 20,000 groups the state is megabytes that take seconds to encode and write; the round's
  * history does not wait for them.
  */
 export async function commitRound(clusterId: string, state: ClusterLagState): Promise<RoundCommit> {
@@ -253,68 +231,8 @@ export async function commitRound(clusterId: string, state: ClusterLagState): Pr
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  if (committed) writeStateBehind(clusterId, state);
+  if (committed) writeStateBehind(clusterId, state, () => sampler.errors.get(clusterId)?.at ?? 0);
   return { committed, rows: rows.length, pointsMs: Math.round(pointsMs) };
-}
-
-/**
- * Stores the leader's state for the other instances and a next leader, one write at a time per cluster: a round
- * that ends while the previous round's state is still being written waits, and only the newest waiting state is
- * written (the store holds the latest state, never an older one after a newer). Each write checks the lease first.
- */
-function writeStateBehind(clusterId: string, state: ClusterLagState): void {
-  const current = sampler.stateWrites.get(clusterId);
-  if (current) {
-    current.pending = state;
-    return;
-  }
-  const entry: { running: Promise<void>; pending: ClusterLagState | null } = { running: Promise.resolve(), pending: null };
-  entry.running = (async () => {
-    let next: ClusterLagState | null = state;
-    while (next) {
-      const write = next;
-      entry.pending = null;
-      await writeState(clusterId, write).catch((e) => logger.error("lag state write failed", { clusterId, error: e }));
-      next = entry.pending;
-    }
-    sampler.stateWrites.delete(clusterId);
-  })();
-  sampler.stateWrites.set(clusterId, entry);
-}
-
-async function writeState(clusterId: string, state: ClusterLagState): Promise<void> {
-  const from = performance.now();
-  // The end-offset history once a minute (and at the first write of a leadership): it is most of the state.
-  const last = sampler.historyAt.get(clusterId);
-  const withHistory = last === undefined || state.latest.takenAt - last >= HISTORY_EVERY_MS;
-  const packed = await packLagState(state, withHistory);
-  // A sample that failed after this round keeps its error on the row.
-  const keepError = (sampler.errors.get(clusterId)?.at ?? 0) > state.latest.takenAt;
-  const written = await prisma.$transaction(
-    async (tx) => {
-      if (!(await fenceLease(tx, clusterId))) return false;
-      await saveLagState(tx, clusterId, state.latest.takenAt, packed, { keepError });
-      return true;
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
-  if (written && packed.history) sampler.historyAt.set(clusterId, state.latest.takenAt);
-  const bytes = packed.data.byteLength + (packed.history?.byteLength ?? 0);
-  sampler.lastStateWrite.set(clusterId, { takenAt: state.latest.takenAt, written, ms: Math.round(performance.now() - from), bytes });
-}
-
-/** Waits for the cluster's state writes behind the rounds to end (at most `maxMs`); gives the last one. */
-export async function stateWritten(clusterId: string, maxMs = 60_000): Promise<StateWrite | null> {
-  const until = Date.now() + maxMs;
-  for (let w = sampler.stateWrites.get(clusterId); w && Date.now() < until; w = sampler.stateWrites.get(clusterId)) {
-    await Promise.race([w.running, new Promise((r) => setTimeout(r, Math.max(0, until - Date.now())).unref?.())]);
-  }
-  return sampler.lastStateWrite.get(clusterId) ?? null;
-}
-
-/** Waits (at most `maxMs`) for every state write behind the rounds, so a shutdown hands over the newest state. */
-async function allStatesWritten(maxMs: number): Promise<void> {
-  await Promise.all([...sampler.stateWrites.keys()].map((id) => stateWritten(id, maxMs)));
 }
 
 /** Folds and prunes the cluster's history every few minutes, behind the sample (never more than one at a time). */

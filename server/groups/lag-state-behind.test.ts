@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/prisma";
 import { makeCluster } from "@/server/test-support/fixtures";
-import { lagState, sampleCluster, stateWritten } from "./lag-sampler";
+import { lagState, sampleCluster } from "./lag-sampler";
+import { stateWritten } from "./lag-state-writer";
 import { loadStoredState } from "./lag-state-store";
 
 describe("the leader's state, written behind its rounds", () => {
