@@ -20,9 +20,9 @@ import { extendLease, fenceLease, leasedElsewhere, leaseTimings, releaseLeases, 
 // group's window of recent samples for Burrow's rules and every partition's recent end offsets (time lag) in
 // memory, and each round commits, in a transaction that first checks the lease is still its own, the round's lag
 // history (lag-points.ts); its state (lag-state-store.ts), which the other instances' pages read and a new leader
-// continues from, is written behind it the same way, the newest state at a time. Listeners (alert rules) see each sample on the leader only. Pages on the leader
-// read its memory as before; a page that finds the latest sample older than it wants asks for a fresh one,
-// shared with any already in flight.
+// continues from, is written behind it the same way, the newest state at a time (lag-state-writer.ts). Listeners
+// (alert rules) see each sample on the leader only. Pages on the leader read its memory as before; a page that
+// finds the latest sample older than it wants asks for a fresh one, shared with any already in flight.
 // One file, though long: the loop, the sampling, the round's commit and the page reads all read and write the one
 // per-process state below (`sampler`, on globalThis) and take or lose the lease through lead/loseLead; split, that
 // state would have to be exported for every part to change.
