@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clusterIdSchema } from "@/lib/clusters/cluster-schema";
+import { serviceUrlSchema } from "@/lib/net/service-url-schema";
 
 // Inputs of the Connect actions and routes, checked by the guarded path before anything reaches Connect.
 
@@ -13,33 +14,7 @@ export const connectClusterNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "Use letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
 
 /** A Connect REST base URL: http(s), host and optional port and path; credentials go in their own fields. */
-export const connectUrlSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the Connect REST URL, e.g. http://connect:8083")
-  .max(2000, "The URL is too long")
-  .transform((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Not a URL: write it as http://host:8083" });
-      return z.NEVER;
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      ctx.addIssue({ code: "custom", message: "Kafka Connect's REST API is served over http or https" });
-      return z.NEVER;
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "Put the user name and password in their own fields, not in the URL" });
-      return z.NEVER;
-    }
-    if (url.search || url.hash) {
-      ctx.addIssue({ code: "custom", message: "The URL takes no query or fragment" });
-      return z.NEVER;
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-  });
+export const connectUrlSchema = serviceUrlSchema({ prompt: "Enter the Connect REST URL, e.g. http://connect:8083", shape: "http://host:8083", served: "Kafka Connect's REST API" });
 
 export const connectClusterValuesSchema = z.object({
   name: connectClusterNameSchema,

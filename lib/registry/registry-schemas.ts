@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clusterIdSchema } from "@/lib/clusters/cluster-schema";
+import { serviceUrlSchema } from "@/lib/net/service-url-schema";
 import { MAX_SCHEMA_CHARS } from "@/lib/contracts/contract-schema";
 
 // Inputs of the Schema Registry actions and routes, checked by the guarded path before anything reaches the
@@ -18,33 +19,7 @@ export const REGISTRY_MODES = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IM
 export type RegistryMode = (typeof REGISTRY_MODES)[number];
 
 /** A registry base URL: http(s), host, optional port and path; credentials go in their own fields. */
-export const registryUrlSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the Schema Registry URL, e.g. http://schema-registry:8081")
-  .max(2000, "The URL is too long")
-  .transform((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Not a URL: write it as http://host:8081" });
-      return z.NEVER;
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      ctx.addIssue({ code: "custom", message: "A Schema Registry is served over http or https" });
-      return z.NEVER;
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "Put the user name and password in their own fields, not in the URL" });
-      return z.NEVER;
-    }
-    if (url.search || url.hash) {
-      ctx.addIssue({ code: "custom", message: "The URL takes no query or fragment" });
-      return z.NEVER;
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-  });
+export const registryUrlSchema = serviceUrlSchema({ prompt: "Enter the Schema Registry URL, e.g. http://schema-registry:8081", shape: "http://host:8081", served: "A Schema Registry" });
 
 const registrySettingsFields = z.object({
   url: registryUrlSchema,
