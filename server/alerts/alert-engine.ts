@@ -4,8 +4,7 @@ import { evaluateAlertRules, sinceKey, type ConditionSince } from "@/lib/alerts/
 import { summarizeGroup } from "@/lib/groups/group-summary";
 import type { AlertRule, Cluster, Prisma } from "@/prisma/generated/client";
 import { prisma } from "@/server/db/prisma";
-import { logger } from "@/server/log";
-import { recordFiring, recordResolved } from "./alert-events";
+import { recordEvaluation, recordResolved } from "./alert-events";
 import { kickWebhookDelivery, startWebhookSweep } from "./deliver-webhooks";
 import { onLagSample, type ClusterLagState } from "../groups/lag-sampler";
 import { registerConformanceAlerts } from "../contracts/conformance-alerts";
@@ -43,21 +42,7 @@ export async function runAlertRules(cluster: Cluster, state: ClusterLagState): P
   const result = evaluateAlertRules({ rules: rules.map(toRuleSpec), groups, since, open, now });
   await saveConditions(cluster.id, since, result.since);
 
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const at = new Date(now);
-  let deliveries = 0;
-  for (const f of result.fire) {
-    const rule = byId.get(f.ruleId)!;
-    if (!(await recordFiring(rule, f.groupId, f.message, at))) continue;
-    if (rule.webhookUrl) deliveries++;
-    logger.info("alert firing", { cluster: cluster.name, rule: rule.name, group: f.groupId, message: f.message });
-  }
-  for (const r of result.resolve) {
-    const rule = byId.get(r.ruleId)!;
-    if ((await recordResolved(r.eventId, !!rule.webhookUrl, at)) && rule.webhookUrl) deliveries++;
-    logger.info("alert resolved", { cluster: cluster.name, rule: rule.name, group: r.groupId, reason: r.reason });
-  }
-  if (deliveries) kickWebhookDelivery();
+  await recordEvaluation(cluster, rules, result, now, "group");
 }
 
 /** Writes what changed in the since-times: conditions that began to hold, and the ones that stopped. */

@@ -1,6 +1,9 @@
 import "server-only";
-import type { AlertRule } from "@/prisma/generated/client";
+import type { AlertEvaluation } from "@/lib/alerts/alert-rules";
+import type { AlertRule, Cluster } from "@/prisma/generated/client";
 import { prisma } from "@/server/db/prisma";
+import { logger } from "@/server/log";
+import { kickWebhookDelivery } from "./deliver-webhooks";
 
 // Writing an alert's transitions: each with its webhook delivery (when the rule has a webhook) in one
 // transaction, so a firing is never recorded without the POST that announces it, nor the other way round. An
@@ -32,4 +35,27 @@ export async function recordResolved(eventId: string, hasWebhook: boolean, at: D
     if (count && hasWebhook) await tx.webhookDelivery.create({ data: { eventId, transition: "resolved", status: "pending" } });
     return count > 0;
   });
+}
+
+/**
+ * Records what one evaluation of a cluster's rules fired and resolved (each once, whichever instance evaluates),
+ * and starts the webhook deliveries that need it. `subject` names what the rules watch, in the log: lag rules a
+ * group, conformance rules a topic (both kept in the events' group id).
+ */
+export async function recordEvaluation(cluster: Pick<Cluster, "name">, rules: AlertRule[], result: Pick<AlertEvaluation, "fire" | "resolve">, now: number, subject: "group" | "topic"): Promise<void> {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const at = new Date(now);
+  let deliveries = 0;
+  for (const f of result.fire) {
+    const rule = byId.get(f.ruleId)!;
+    if (!(await recordFiring(rule, f.groupId, f.message, at))) continue;
+    if (rule.webhookUrl) deliveries++;
+    logger.info("alert firing", { cluster: cluster.name, rule: rule.name, [subject]: f.groupId, message: f.message });
+  }
+  for (const r of result.resolve) {
+    const rule = byId.get(r.ruleId)!;
+    if ((await recordResolved(r.eventId, !!rule.webhookUrl, at)) && rule.webhookUrl) deliveries++;
+    logger.info("alert resolved", { cluster: cluster.name, rule: rule.name, [subject]: r.groupId, reason: r.reason });
+  }
+  if (deliveries) kickWebhookDelivery();
 }

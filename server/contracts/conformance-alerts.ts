@@ -5,8 +5,7 @@ import { conformancePercent } from "@/lib/contracts/conformance";
 import { stableHash } from "@/lib/plan/stable-hash";
 import type { Cluster } from "@/prisma/generated/client";
 import { toRuleSpec } from "@/server/alerts/alert-rule-view";
-import { recordFiring, recordResolved } from "@/server/alerts/alert-events";
-import { kickWebhookDelivery } from "@/server/alerts/deliver-webhooks";
+import { recordEvaluation } from "@/server/alerts/alert-events";
 import { prisma } from "@/server/db/prisma";
 import { onLagSample } from "@/server/groups/lag-sampler";
 import { logger } from "@/server/log";
@@ -73,19 +72,5 @@ export async function runConformanceAlerts(cluster: Cluster, now = Date.now()): 
     await prisma.alertCondition.create({ data: { ruleId, groupId: topic, clusterId: cluster.id, since: new Date(at) } }).catch(() => {});
   }
 
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const at = new Date(now);
-  let deliveries = 0;
-  for (const f of result.fire) {
-    const rule = byId.get(f.ruleId)!;
-    if (!(await recordFiring(rule, f.groupId, f.message, at))) continue;
-    if (rule.webhookUrl) deliveries++;
-    logger.info("alert firing", { cluster: cluster.name, rule: rule.name, topic: f.groupId, message: f.message });
-  }
-  for (const r of result.resolve) {
-    const rule = byId.get(r.ruleId)!;
-    if ((await recordResolved(r.eventId, !!rule.webhookUrl, at)) && rule.webhookUrl) deliveries++;
-    logger.info("alert resolved", { cluster: cluster.name, rule: rule.name, topic: r.groupId, reason: r.reason });
-  }
-  if (deliveries) kickWebhookDelivery();
+  await recordEvaluation(cluster, rules, result, now, "topic");
 }
