@@ -77,6 +77,8 @@ function jsonPath(pointer: string): string | null {
 function protobufField(text: string | undefined, message: string, num: number): string | null {
   if (!text) return null;
   const short = message.split(".").pop() ?? message;
+  // The name comes from the registry's message: only a Protobuf identifier goes into the pattern.
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(short)) return null;
   const body = new RegExp(`message\\s+${short}\\s*\\{([\\s\\S]*?)\\}`).exec(text)?.[1];
   if (!body) return null;
   const field = new RegExp(`(\\w+)\\s*=\\s*${num}\\s*[;\\[]`).exec(body);
